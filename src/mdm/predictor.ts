@@ -1,0 +1,22 @@
+/**
+ * What a decoding loop needs from a model: one call = one forward pass over the whole canvas.
+ * Implemented by the compiled transformer (the real thing) and by the E-FASP evaluator (the oracle the
+ * differential tests compare it with).
+ */
+export interface Predictor {
+  readonly vocab: readonly string[];
+  readonly maskToken: number;
+  /** `outputs` marks the positions whose prediction is needed (default: all). */
+  predict(tokens: Int32Array, outputs?: Uint8Array): Prediction;
+}
+
+export interface Prediction {
+  /** Argmax token per position (lowest id on a tie); −1 where not requested. */
+  readonly prediction: Int32Array;
+  /** Every token attaining the maximum at a position (for seeded sampling among exact ties). */
+  readonly tied: (position: number) => number[];
+  /** AP-MDM control bits per position: remask, insert, delete. */
+  readonly control: readonly [Uint8Array, Uint8Array, Uint8Array] | null;
+  /** Forward-pass cost of this call, when the predictor is a transformer. */
+  readonly flops: number;
+}
