@@ -1,0 +1,36 @@
+import type { PramMetersLike } from "./pramMetersLike.js";
+
+/** The decoding processes of design.md: any-order MDM, its left-to-right restriction, and the ARM baseline. */
+export type DecodeModel = "mdm" | "masked-arm" | "arm";
+
+export interface MdmMeters {
+  /** Decoding steps = forward passes. */
+  readonly steps: number;
+  /** Context length: the canvas length S (for the ARM, the final sequence length). */
+  readonly context: number;
+  readonly layers: number;
+  readonly heads: number;
+  /** Residual width dModel. */
+  readonly width: number;
+  readonly params: number;
+  /** Forward-pass FLOPs summed over all steps. */
+  readonly flops: number;
+  /** Tokens unmasked by each step. */
+  readonly unmaskedPerStep: readonly number[];
+}
+
+/** The result of simulating a PRAM program with a decoding process (Theorem 1 / 3). */
+export interface MdmRun {
+  readonly program: string;
+  readonly n: number;
+  readonly model: DecodeModel;
+  readonly output: number[];
+  readonly pramOutput: number[];
+  readonly pramMeters: PramMetersLike;
+  readonly meters: MdmMeters;
+  readonly vocab: readonly string[];
+  /** The canvas before step 1, after step 1, …, when a trace was asked for. */
+  readonly canvases: Int32Array[] | null;
+  /** A short human name for what canvas position i holds, e.g. "t3 p1 pc" or "mem[4]". */
+  readonly describe: (position: number) => string;
+}
