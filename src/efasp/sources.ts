@@ -20,10 +20,10 @@ export function position(name: string, spec: PositionFeature, lo: number, hi: nu
   if (!(Number.isSafeInteger(lo) && Number.isSafeInteger(hi) && lo <= hi)) {
     throw new EfaspError(`position feature ${name}: bad bounds [${lo}, ${hi}]`);
   }
-  if (spec.kind === "index" && !(Number.isSafeInteger(spec.divisor) && spec.divisor >= 1)) {
+  if ((spec.kind === "index" || spec.kind === "bit") && !(Number.isSafeInteger(spec.divisor) && spec.divisor >= 1)) {
     throw new EfaspError(`position feature ${name}: divisor must be a positive integer`);
   }
-  if (spec.kind === "index" && spec.modulus !== null && !(Number.isSafeInteger(spec.modulus) && spec.modulus >= 1)) {
+  if ((spec.kind === "index" || spec.kind === "bit") && spec.modulus !== null && !(Number.isSafeInteger(spec.modulus) && spec.modulus >= 1)) {
     throw new EfaspError(`position feature ${name}: modulus must be a positive integer`);
   }
   return { kind: "position", id: nextId(), name, spec, lo, hi };

@@ -1,9 +1,11 @@
 /**
  * The fixed menu of position features. A model's config lists the ones it uses; each is a documented
- * function of the position i (0-based) and the sequence length N, never of the tokens:
+ * function of the position i (0-based) and the sequence length N, never of the tokens. With
+ * q = floor((i - offset) / divisor), reduced to its non-negative remainder mod `modulus` unless modulus is
+ * null (floor rounds toward -infinity):
  *
- *  - index:  ((floor((i - offset) / divisor)) mod modulus) ^ power      (mod is the non-negative remainder;
- *            modulus null means no reduction; floor rounds toward -infinity)
+ *  - index:  q ^ power
+ *  - bit:    bit `bit` of q, i.e. floor(q / 2^bit) mod 2 (the binary position code of q)
  *  - length: N ^ power
  *  - one:    1
  *
@@ -16,6 +18,13 @@ export type PositionFeature =
       readonly divisor: number;
       readonly modulus: number | null;
       readonly power: 1 | 2;
+    }
+  | {
+      readonly kind: "bit";
+      readonly offset: number;
+      readonly divisor: number;
+      readonly modulus: number | null;
+      readonly bit: number;
     }
   | { readonly kind: "length"; readonly power: 1 | 2 }
   | { readonly kind: "one" };

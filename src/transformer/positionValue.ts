@@ -8,9 +8,18 @@ export function positionValue(spec: PositionFeature, i: number, n: number): numb
     case "length":
       return spec.power === 1 ? n : n * n;
     case "index": {
-      let q = Math.floor((i - spec.offset) / spec.divisor);
-      if (spec.modulus !== null) q = ((q % spec.modulus) + spec.modulus) % spec.modulus;
+      const q = quotient(spec.offset, spec.divisor, spec.modulus, i);
       return spec.power === 1 ? q : q * q;
     }
+    case "bit": {
+      const q = quotient(spec.offset, spec.divisor, spec.modulus, i);
+      const shifted = Math.floor(q / 2 ** spec.bit);
+      return ((shifted % 2) + 2) % 2;
+    }
   }
+}
+
+function quotient(offset: number, divisor: number, modulus: number | null, i: number): number {
+  const q = Math.floor((i - offset) / divisor);
+  return modulus === null ? q : ((q % modulus) + modulus) % modulus;
 }
