@@ -1,4 +1,5 @@
 import type { Command } from "./command.js";
+import { proveCommand } from "./proveCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [proveCommand];
