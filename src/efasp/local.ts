@@ -89,14 +89,16 @@ export function not(name: string, bit: Feature): LocalFeature {
 }
 
 /**
- * x itself, with bounds narrowed to [lo, hi]: a fact the program knows but interval arithmetic cannot see
+ * x itself, with bounds narrowed to [lo, hi] (intersected with its own): a fact the program knows but interval arithmetic cannot see
  * (e.g. that a gated value is a valid address). Free (a linear feature); the evaluator checks the bounds at
  * every position, so a wrong assumption is an evaluation error, never a silent miscompilation.
  */
 export function assume(name: string, x: Feature, lo: number, hi: number): LocalFeature {
   const f = linear(name, [[1, x]]);
-  if (lo < f.lo || hi > f.hi || lo > hi) {
-    throw new EfaspError(`${name}: assumed bounds [${lo}, ${hi}] do not narrow [${f.lo}, ${f.hi}]`);
+  const narrowedLo = Math.max(lo, f.lo);
+  const narrowedHi = Math.min(hi, f.hi);
+  if (narrowedLo > narrowedHi) {
+    throw new EfaspError(`${name}: assumed bounds [${lo}, ${hi}] do not meet [${f.lo}, ${f.hi}]`);
   }
-  return { ...f, lo, hi };
+  return { ...f, lo: narrowedLo, hi: narrowedHi };
 }

@@ -1,0 +1,15 @@
+import { UserError } from "../errors.js";
+
+/**
+ * A decode that cannot go on: the model predicted nothing new while masks remain ("stuck"), passed its
+ * step cap, or wrote an error token (the simulated PRAM run failed: the kind mirrors the PRAM's error).
+ */
+export class MdmError extends UserError {
+  constructor(
+    readonly kind: "stuck" | "step-cap" | "overflow" | "address" | "fell-off" | "step-bound",
+    message: string,
+  ) {
+    super(`mdm/${kind}`, message);
+    this.name = "MdmError";
+  }
+}

@@ -1,0 +1,35 @@
+import { MdmError } from "./MdmError.js";
+import type { DecodeOptions, DecodeResult } from "./decodeMdm.js";
+import type { Predictor } from "./predictor.js";
+
+/**
+ * The ARM baseline (design.md): no padding; each step appends one position, runs the (causal) model over
+ * the sequence so far, and keeps its prediction there: one token per step, left to right, until `length`
+ * tokens. The appended position holds MASK while it is predicted, so a causal model sees exactly the prefix.
+ */
+export function decodeArm(predictor: Predictor, prefix: Int32Array, length: number, options: DecodeOptions): DecodeResult {
+  const seq = new Int32Array(length);
+  seq.set(prefix);
+  let n = prefix.length;
+  const canvases = options.trace ? [Int32Array.from(seq.subarray(0, n))] : null;
+  const unmaskedPerStep: number[] = [];
+  let flops = 0;
+  let steps = 0;
+  while (n < length) {
+    if (steps >= options.maxSteps) throw new MdmError("step-cap", `decoding passed its cap of ${options.maxSteps} steps`);
+    seq[n] = predictor.maskToken;
+    const view = seq.subarray(0, n + 1);
+    const outputs = new Uint8Array(n + 1);
+    outputs[n] = 1;
+    const p = predictor.predict(view, outputs);
+    flops += p.flops;
+    steps += 1;
+    if (p.prediction[n] === predictor.maskToken) throw new MdmError("stuck", `step ${steps}: the ARM predicted MASK at position ${n}`);
+    seq[n] = p.prediction[n];
+    n += 1;
+    unmaskedPerStep.push(1);
+    canvases?.push(Int32Array.from(seq.subarray(0, n)));
+    options.onStep?.(seq.subarray(0, n), steps);
+  }
+  return { canvas: seq, steps, unmaskedPerStep, flops, canvases };
+}

@@ -1,0 +1,177 @@
+import { attend, bonus, lin, matchTerms, term } from "../../efasp/attend.js";
+import type { EfaspProgram } from "../../efasp/efaspProgram.js";
+import type { Feature } from "../../efasp/feature.js";
+import { all, any, assume, compare, constant, linear, select } from "../../efasp/local.js";
+import type { PramInstance } from "../../pram/pramInstance.js";
+import { aluResult } from "./aluResult.js";
+import { canvasFeatures } from "./canvasFeatures.js";
+import { type CanvasLayout, canvasLayout, RECORD_SIZE } from "./canvasLayout.js";
+import { type CanvasVocabulary, canvasVocabulary } from "./canvasVocabulary.js";
+import { fetchOperand, registerKeys } from "./fetchOperand.js";
+import { instructionTable, operandA, operandB } from "./instructionTable.js";
+import { memoryKeys, readMemory } from "./readMemory.js";
+
+/** The Theorem 1 construction for one PRAM instance: an E-FASP program over the canvas it fills. */
+export interface MdmConstruction {
+  readonly instance: PramInstance;
+  readonly layout: CanvasLayout;
+  readonly vocab: CanvasVocabulary;
+  /** The program; `causal` builds it with causal attention, for the ARM baseline (same features). */
+  readonly program: (causal: boolean) => EfaspProgram;
+}
+
+/**
+ * Builds the E-FASP program that, at every canvas position, predicts that position's token once the block
+ * before it is complete (and MASK until then). One decoding step therefore fills one whole block: block t
+ * holds every processor's step t, computed from block t − 1 (program counters), all earlier read records
+ * (registers) and earlier write records (memory). docs/theorem1.md walks through it layer by layer.
+ */
+export function constructMdm(instance: PramInstance): MdmConstruction {
+  const layout = canvasLayout(instance);
+  const vocab = canvasVocabulary(instance);
+  return { instance, layout, vocab, program: (causal) => buildProgram(instance, layout, vocab, causal) };
+}
+
+function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: CanvasVocabulary, causal: boolean): EfaspProgram {
+  const { T, P } = layout;
+  const M = instance.memory;
+  const w = instance.wordBits;
+  const L = instance.code.length;
+  const S = layout.length;
+  const V = vocab.names.length;
+  const cf = canvasFeatures(layout, vocab, w);
+  const zero = constant(0);
+  const flip = (name: string, bit: Feature) => linear(name, [[-1, bit]], 1);
+
+  // ── Neighbours and completeness (first attention layer) ───────────────────────────────────────────
+  // The token before me: key j = i − 1 is the unique exact match (position 0 sees itself).
+  const [cRegKey, cRegKeySq, cIsReg, cValue, cValueSq, cIsValue] = attend(
+    "prev",
+    matchTerms(1, lin([1, cf.pos], -1), cf.pos, cf.posSq),
+    [cf.regKey, cf.regKeySq, cf.isReg, cf.value, cf.valueSq, cf.isValue],
+  );
+  // My pc before this step: the pc field of my read record one block earlier (unique exact match); in the
+  // first block, BOS (pc 0, not halted), whose bonus K > S² outweighs any position-match penalty.
+  const K = S * S + 1;
+  const [pc, halted] = attend(
+    "prevPc",
+    [
+      ...matchTerms(1, lin([layout.blockSize, cf.blk], [RECORD_SIZE, cf.pid], layout.recordBase - layout.blockSize), cf.pos, cf.posSq),
+      term(lin([K, cf.firstBlock]), lin([1, cf.isBos])),
+    ],
+    [cf.pcOf, cf.isHalt],
+  );
+  // Is any token of the previous block (of the last block, for the output) still masked? Keys of the
+  // target block tie on the match term (0; every other block ≤ −2) and the mask bonus (≤ 1) picks the
+  // masked ones if any: the mean of isMask over the winners is exactly 1 or 0.
+  const hasMask = (name: string, target: ReturnType<typeof lin>) =>
+    attend(name, [...matchTerms(2, target, cf.blk, cf.blkSq), bonus(1, cf.isMask)], [cf.isMask])[0];
+  const prevHasMask = hasMask("prevHasMask", lin([1, cf.blk], -1));
+  const lastHasMask = hasMask("lastHasMask", lin(T - 1));
+  // Is some pc field of my block not HALT (a mask counts as not halted)? Pc fields of my block score
+  // 4 + notHalt ∈ {4, 5}; every other key scores ≤ 1.
+  const [blockRunning] = attend(
+    "blockRunning",
+    [...matchTerms(4, lin([1, cf.blk]), cf.blk, cf.blkSq), bonus(4, cf.field0), bonus(-4, cf.writePart), bonus(1, cf.notHalt)],
+    [cf.notHalt],
+  );
+
+  // ── Has the run ended? A block all of whose pc fields are HALT, seen from its last position (which
+  // sees its whole block even under causal attention). ───────────────────────────────────────────────
+  const lastInBlock = compare("lastInBlock", "eq", cf.inBlock, constant(layout.blockSize - 1));
+  const blockHalted = all("blockHalted", [cf.inRecords, lastInBlock, flip("¬blockRunning", blockRunning)]);
+  const [anyHalted] = attend("anyHalted", [bonus(1, blockHalted)], [blockHalted]);
+
+  // ── One parallel step of my processor ───────────────────────────────────────────────────────────
+  const table = instructionTable(instance, pc);
+  const regKeys = registerKeys(cf, cRegKey, cRegKeySq, cIsReg, instance.registers);
+  const a = fetchOperand("A", operandA, instance, cf, regKeys, table, T);
+  const b = fetchOperand("B", operandB, instance, cf, regKeys, table, T);
+  const is = (name: string, pred: (op: string) => boolean) => table.table(name, (ins) => (pred(ins.op) ? 1 : 0));
+  const isLoad = is("isLoad", (op) => op === "LOAD");
+  const isStore = is("isStore", (op) => op === "STORE");
+  const isHaltIns = is("isHaltIns", (op) => op === "HALT");
+  const writesReg = is("writesReg", (op) => ["LOAD", "LI", "MOV", "ALU", "SHIFT"].includes(op));
+  const offset = table.table("offset", (ins) => (ins.op === "LOAD" || ins.op === "STORE" ? ins.offset : 0));
+  const dst = table.table("dst", (ins) => ("dst" in ins ? ins.dst : 0));
+
+  const address = linear("address", [[1, a.value], [1, offset]]);
+  const outputCell = linear("outputCell", [[1, cf.pos]], instance.outputStart - layout.outputBase);
+  const query = select("mem.query", cf.isOutput, outputCell, address);
+  const memValue = readMemory(memoryKeys(cf, cValue, cValueSq, cIsValue, M, P, T), query, M, P, T);
+  const addrError = all("addrError", [
+    is("isMemOp", (op) => op === "LOAD" || op === "STORE"),
+    any("outOfRange", [compare("address<0", "lt", address, zero), compare("address≥M", "ge", address, constant(M))]),
+  ]);
+  const result = aluResult(instance.code, table, a, b, memValue, w);
+  const overflow = any("overflow", [
+    compare("result<min", "lt", result, constant(vocab.minWord)),
+    compare("result>max", "gt", result, constant(vocab.maxWord)),
+  ]);
+
+  const aIsZero = compare("a=0", "eq", a.value, zero);
+  const jumpTaken = assume(
+    "jumpTaken",
+    linear("jumpTaken", [
+      [1, is("isJmp", (op) => op === "JMP")],
+      [1, all("jz&a=0", [is("isJz", (op) => op === "JZ"), aIsZero])],
+      [1, all("jnz&a≠0", [is("isJnz", (op) => op === "JNZ"), flip("a≠0", aIsZero)])],
+    ]),
+    0,
+    1,
+  );
+  const jumpDelta = table.table("jumpDelta", (ins, k) => ("target" in ins ? ins.target - k - 1 : 0));
+  const nextPc = assume("nextPc", linear("nextPc", [[1, pc], [1, select("jump", jumpTaken, jumpDelta, zero)]], 1), 0, L);
+  const fellOff = all("fellOff", [compare("nextPc=L", "eq", nextPc, constant(L)), flip("¬HALT", isHaltIns)]);
+  const stop = any("stop", [halted, isHaltIns]);
+  const running = flip("running", halted);
+  const valueError = any("valueError", [overflow, all("loadAddrError", [isLoad, addrError])]);
+
+  // ── What my position emits ─────────────────────────────────────────────────────────────────────
+  const readPart = flip("readPart", cf.writePart);
+  const ready = all("ready", [cf.inRecords, flip("prevComplete", prevHasMask)]);
+  const token = {
+    value: (v: Feature, name: string) => linear(name, [[1, v]], vocab.value(0)),
+    pc: linear("pcToken", [[1, nextPc]], vocab.pc(0)),
+    reg: linear("regToken", [[1, dst]], vocab.reg(0)),
+  };
+  const NONE = vocab.none;
+  // Cases within a ready record position (at most one holds); a ready position none of them covers is NONE.
+  const cases: [Feature[], Feature | number][] = [
+    [[readPart, cf.field0, stop], vocab.halt],
+    [[readPart, cf.field0, running, fellOff], vocab.error("fell-off")],
+    [[readPart, cf.field0, flip("¬stop", stop), flip("¬fellOff", fellOff)], token.pc],
+    [[readPart, cf.field1, running, writesReg], token.reg],
+    [[readPart, cf.field2, running, writesReg, overflow], vocab.error("overflow")],
+    [[readPart, cf.field2, running, all("load&addrError", [isLoad, addrError])], vocab.error("address")],
+    [[readPart, cf.field2, running, writesReg, flip("valueOk", valueError)], token.value(result, "resultToken")],
+    [[cf.writePart, cf.field0, running, isStore, addrError], vocab.error("address")],
+    [[cf.writePart, cf.field0, running, isStore, flip("addressOk", addrError)], token.value(address, "addressToken")],
+    [[cf.writePart, cf.field1, running, isStore, flip("addressOk", addrError)], token.value(b.value, "storedToken")],
+  ];
+  const fill = all("fill", [cf.inRecords, prevHasMask, anyHalted]);
+  const terms: (readonly [number, Feature])[] = [[NONE, ready]];
+  cases.forEach(([conds, code], k) => {
+    const c = all(`case${k}`, [ready, ...conds]);
+    if (typeof code === "number") terms.push([code - NONE, c]);
+    else terms.push([1, select(`emit${k}`, c, linear(`${code.name}−NONE`, [[1, code]], -NONE), zero)]);
+  });
+  // After the run has ended, every later record fills at once: HALT in pc fields, NONE elsewhere.
+  terms.push([vocab.halt, all("fillHalt", [fill, readPart, cf.field0])]);
+  terms.push([NONE, all("fillNone", [fill, flip("¬readPc", all("readPc", [readPart, cf.field0]))])]);
+  // The output region reads the final memory once the run has ended, or reports the step bound.
+  terms.push([1, select("emitOutput", all("outputReady", [cf.isOutput, anyHalted]), token.value(memValue, "outputToken"), zero)]);
+  terms.push([vocab.error("step-bound"), all("stepBound", [cf.isOutput, flip("lastComplete", lastHasMask), flip("¬halted", anyHalted)])]);
+  // BOS and input positions are never masked; they predict themselves.
+  const fixed = assume("fixed", linear("fixed", [[-1, cf.inRecords], [-1, cf.isOutput]], 1), 0, 1);
+  terms.push([1, select("keep", fixed, cf.id, zero)]);
+  const code = assume("token", linear("token", terms), 0, V - 1);
+  return {
+    name: `${instance.name}@n=${instance.n}${causal ? " (causal)" : ""}`,
+    vocab: vocab.names,
+    maskToken: vocab.mask,
+    output: { kind: "code", feature: code },
+    control: null,
+    causal,
+  };
+}
