@@ -6,7 +6,7 @@ import { UserError } from "../errors.js";
  */
 export class MdmError extends UserError {
   constructor(
-    readonly kind: "stuck" | "step-cap" | "overflow" | "address" | "fell-off" | "step-bound",
+    readonly kind: "stuck" | "step-cap" | "overflow" | "address" | "fell-off" | "step-bound" | "conflict",
     message: string,
   ) {
     super(`mdm/${kind}`, message);

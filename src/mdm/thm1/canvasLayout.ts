@@ -7,9 +7,10 @@ import type { PramInstance } from "../../pram/pramInstance.js";
  *   1 … n            the input x0 … x(n−1) (memory cells 0 … n−1 at the start; every other cell is 0)
  *   recordBase …     T blocks, one per parallel step t = 1 … T, each of 2P records of 3 tokens:
  *                      records 0 … P−1:   the read record of processor p:  [pc', reg, val]
- *                      records P … 2P−1:  the write record of processor p: [addr, val, pad]
+ *                      records P … 2P−1:  the write record of processor p: [addr, val, raddr]
  *                    pc' is p's program counter after step t (or HALT); reg/val the register it wrote
- *                    (or NONE, NONE); addr/val the memory cell it wrote (or NONE, NONE); pad is NONE.
+ *                    (or NONE, NONE); addr/val the memory cell it wrote (or NONE, NONE); raddr the cell it
+ *                    read (or NONE), kept for the EREW read-conflict check.
  *   outputBase …     the output region: mem[outputStart + k] after the run, k = 0 … outputLength−1.
  *
  * Write records come after all read records of their step, so a left-to-right decode (Masked-ARM, ARM)
@@ -42,7 +43,7 @@ export function canvasLayout(instance: PramInstance): CanvasLayout {
     const t = Math.floor(o / blockSize) + 1;
     const rec = Math.floor(o / RECORD_SIZE) % (2 * P);
     const f = o % RECORD_SIZE;
-    return rec < P ? `t${t} p${rec} ${["pc", "reg", "val"][f]}` : `t${t} p${rec - P} ${["addr", "val", "pad"][f]}`;
+    return rec < P ? `t${t} p${rec} ${["pc", "reg", "val"][f]}` : `t${t} p${rec - P} ${["addr", "val", "raddr"][f]}`;
   };
   return { n, P, T, recordBase, blockSize, outputBase, length, describe };
 }

@@ -4,6 +4,7 @@ import type { Feature } from "../../efasp/feature.js";
 import { all, any, assume, compare, constant, linear, select } from "../../efasp/local.js";
 import type { PramInstance } from "../../pram/pramInstance.js";
 import { aluResult } from "./aluResult.js";
+import { blockConflict, conflictFlags } from "./conflictFlags.js";
 import { canvasFeatures } from "./canvasFeatures.js";
 import { type CanvasLayout, canvasLayout, RECORD_SIZE } from "./canvasLayout.js";
 import { type CanvasVocabulary, canvasVocabulary } from "./canvasVocabulary.js";
@@ -130,6 +131,12 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
   // ── What my position emits ─────────────────────────────────────────────────────────────────────
   const readPart = flip("readPart", cf.writePart);
   const ready = all("ready", [cf.inRecords, flip("prevComplete", prevHasMask)]);
+  // Conflicts the mode forbids, flagged in each block once it is filled and reported by the next block
+  // (or by the output, for the last block): every position there emits ERR:conflict.
+  const flags = conflictFlags(instance.mode, cf, { value: cValue, valueSq: cValueSq, isValue: cIsValue }, M, P);
+  const conflictBefore = flags.length > 0 ? blockConflict("conflictBefore", cf, flags, lin([1, cf.blk], -1)) : zero;
+  const conflictLast = flags.length > 0 ? blockConflict("conflictLast", cf, flags, lin(T - 1)) : zero;
+  const readyOk = all("readyOk", [ready, flip("noConflictBefore", conflictBefore)]);
   const token = {
     value: (v: Feature, name: string) => linear(name, [[1, v]], vocab.value(0)),
     pc: linear("pcToken", [[1, nextPc]], vocab.pc(0)),
@@ -148,11 +155,12 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
     [[cf.writePart, cf.field0, running, isStore, addrError], vocab.error("address")],
     [[cf.writePart, cf.field0, running, isStore, flip("addressOk", addrError)], token.value(address, "addressToken")],
     [[cf.writePart, cf.field1, running, isStore, flip("addressOk", addrError)], token.value(b.value, "storedToken")],
+    [[cf.writePart, cf.field2, running, isLoad, flip("addressOk", addrError)], token.value(address, "readAddressToken")],
   ];
   const fill = all("fill", [cf.inRecords, prevHasMask, anyHalted]);
-  const terms: (readonly [number, Feature])[] = [[NONE, ready]];
+  const terms: (readonly [number, Feature])[] = [[NONE, readyOk], [vocab.error("conflict"), all("conflict", [ready, conflictBefore])]];
   cases.forEach(([conds, code], k) => {
-    const c = all(`case${k}`, [ready, ...conds]);
+    const c = all(`case${k}`, [readyOk, ...conds]);
     if (typeof code === "number") terms.push([code - NONE, c]);
     else terms.push([1, select(`emit${k}`, c, linear(`${code.name}−NONE`, [[1, code]], -NONE), zero)]);
   });
@@ -160,8 +168,9 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
   terms.push([vocab.halt, all("fillHalt", [fill, readPart, cf.field0])]);
   terms.push([NONE, all("fillNone", [fill, flip("¬readPc", all("readPc", [readPart, cf.field0]))])]);
   // The output region reads the final memory once the run has ended, or reports the step bound.
-  terms.push([1, select("emitOutput", all("outputReady", [cf.isOutput, anyHalted]), token.value(memValue, "outputToken"), zero)]);
-  terms.push([vocab.error("step-bound"), all("stepBound", [cf.isOutput, flip("lastComplete", lastHasMask), flip("¬halted", anyHalted)])]);
+  terms.push([1, select("emitOutput", all("outputReady", [cf.isOutput, anyHalted, flip("noConflictLast", conflictLast)]), token.value(memValue, "outputToken"), zero)]);
+  terms.push([vocab.error("conflict"), all("outputConflict", [cf.isOutput, flip("lastComplete", lastHasMask), conflictLast])]);
+  terms.push([vocab.error("step-bound"), all("stepBound", [cf.isOutput, flip("lastComplete", lastHasMask), flip("¬halted", anyHalted), flip("noConflictLast", conflictLast)])]);
   // BOS and input positions are never masked; they predict themselves.
   const fixed = assume("fixed", linear("fixed", [[-1, cf.inRecords], [-1, cf.isOutput]], 1), 0, 1);
   terms.push([1, select("keep", fixed, cf.id, zero)]);
