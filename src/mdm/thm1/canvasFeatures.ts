@@ -117,7 +117,7 @@ export function canvasFeatures(layout: CanvasLayout, vocab: CanvasVocabulary, wo
 }
 
 /** A position feature with its exact bounds over positions 0 … S−1. */
-function positionFeatureOver(name: string, spec: PositionFeature, S: number): Feature {
+export function positionFeatureOver(name: string, spec: PositionFeature, S: number): Feature {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < S; i++) {

@@ -1,10 +1,11 @@
 import { attend, bonus, lin, term } from "../../efasp/attend.js";
 import type { Feature } from "../../efasp/feature.js";
-import { all, assume, compare, linear, select } from "../../efasp/local.js";
+import { all, compare, linear, select } from "../../efasp/local.js";
 import type { Instruction, Source } from "../../pram/instruction.js";
 import type { PramInstance } from "../../pram/pramInstance.js";
-import { type CanvasFeatures, twosComplementBit } from "./canvasFeatures.js";
-import { constantOf, type InstructionTable } from "./instructionTable.js";
+import type { CanvasFeatures } from "./canvasFeatures.js";
+import { composeOperand } from "./composeOperand.js";
+import type { InstructionTable } from "./instructionTable.js";
 
 /** Register-write keys, built once and shared by both operand heads (see registerKeys). */
 export interface RegisterKeys {
@@ -62,14 +63,11 @@ export function fetchOperand(
 ): Operand {
   const R = instance.registers;
   const P = instance.processors;
-  const w = instance.wordBits;
   const isReg = table.table(`${name}.isReg`, (ins) => (src(ins)?.kind === "reg" ? 1 : 0));
-  const isPid = table.table(`${name}.isPid`, (ins) => (src(ins)?.kind === "pid" ? 1 : 0));
   const reg = table.table(`${name}.reg`, (ins) => {
     const s = src(ins);
     return s?.kind === "reg" ? s.index : 0;
   });
-  const constant = table.table(`${name}.const`, (ins) => constantOf(src(ins), instance));
 
   const A2 = 2 * T;
   const B2 = T;
@@ -94,18 +92,5 @@ export function fetchOperand(
   // Expected code p·(R+1) + r + 1, pushed out of reach (+ P·(R+1) + 1) when X is not a register.
   const expected = linear(`${name}.expected`, [[R + 1, cf.pid], [1, reg], [P * (R + 1) + 1, linear("1-isReg", [[-1, isReg]], 1)]], 1);
   const found = compare(`${name}.found`, "eq", code, expected);
-  const zero = linear("0", [], 0);
-  const regValue = select(`${name}.regValue`, found, value, zero);
-  const pidValue = select(`${name}.pidValue`, isPid, cf.pid, zero);
-  const opValue = linear(`${name}.value`, [[1, regValue], [1, pidValue], [1, constant]]);
-  const constBits = Array.from({ length: w }, (_, m) =>
-    table.table(`${name}.const.bit${m}`, (ins) => twosComplementBit(constantOf(src(ins), instance), m, w)),
-  );
-  const opBits = Array.from({ length: w }, (_, m) => {
-    const fromReg = all(`${name}.regBit${m}`, [found, bits[m]]);
-    const parts: [number, Feature][] = [[1, fromReg], [1, constBits[m]]];
-    if (m < cf.pidBits.length) parts.push([1, all(`${name}.pidBit${m}`, [isPid, cf.pidBits[m]])]);
-    return assume(`${name}.bit${m}`, linear(`${name}.bit${m}`, parts), 0, 1);
-  });
-  return { value: opValue, bits: opBits };
+  return composeOperand(name, src, instance, table, found, value, bits, cf.pid, cf.pidBits);
 }
