@@ -1,3 +1,4 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/efasp/evaluate.js";
 import { constructApMdm } from "../../src/ap-mdm/thm4/constructApMdm.js";
@@ -59,6 +60,24 @@ describe("Theorem 4 construction on hand-built instances", () => {
     expect(r.peak).toBe(19);
     expect(r.steps).toBe(5 + 1 + 4 + 2 + 1);
   });
+
+  test.prop([fc.integer({ min: 1, max: 7 }).chain((n) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }))], { numRuns: 8 })(
+    "steps = ⌈log2(S − n)⌉ + 1 + T + 3 and peak = S at every n (growth lands exactly on S)",
+    (input) => {
+      const n = input.length;
+      const code: Instruction[] = [
+        { op: "LOAD", dst: 0, base: pid, offset: 0 },
+        { op: "ALU", alu: "ADD", dst: 0, a: reg(0), b: imm(3) },
+        { op: "STORE", src: reg(0), base: pid, offset: n },
+        { op: "HALT" },
+      ];
+      const r = run(instance(code, { n, processors: n, memory: 2 * n, outputStart: n, outputLength: n }), input);
+      expect(r.output).toEqual(input.map((v) => v + 3));
+      expect(r.S).toBe(1 + 2 * (2 * n + 1 + 3 * n));
+      expect(r.peak).toBe(r.S);
+      expect(r.steps).toBe(Math.ceil(Math.log2(r.S! - n)) + 1 + 4 + 3);
+    },
+  );
 
   it("reads see the memory as it was at the start of the step; the output region is any window", () => {
     // p0 stores 9 to cell 1 while p1 loads cell 1 (the old x1) and stores it to cell 2 + 1 = 3.
