@@ -1,0 +1,239 @@
+import { CONST, compiledCode, OP, PID } from "./compiledCode.js";
+import { PramError } from "./pramError.js";
+import type { PramInstance } from "./pramInstance.js";
+import type { PramMeters } from "./pramMeters.js";
+import type { PramStep, ProcessorAction } from "./pramStep.js";
+
+export interface PramRun {
+  /** mem[outputStart .. outputStart + outputLength − 1] after the last step. */
+  readonly output: number[];
+  readonly meters: PramMeters;
+  /** The whole memory after the last step. */
+  readonly memory: Int32Array;
+  /** Every parallel step, when traced. */
+  readonly trace: PramStep[] | null;
+}
+
+const ALU_NAME = ["", "", "", "", "", "", "", "", "SHL", "SHR", "ADD", "SUB", "MUL", "MIN", "MAX", "AND", "OR", "XOR", "LT", "LE", "EQ", "NE"];
+
+/**
+ * Runs a PRAM instance on an input of length n (docs/semantics.md, "PRAM"). One parallel step: every
+ * running processor executes the instruction at its pc, in pid order; loads see the memory as it was at the
+ * start of the step; stores are buffered and commit together at its end (under CRCW-priority the lowest
+ * pid's store to a cell wins). The run ends when every processor has halted.
+ *
+ * Errors, each a PramError naming step, processor and pc: within a step, a processor's own error (address,
+ * overflow, fell-off-end) is raised first, lowest pid first; only if there is none, the first conflict the
+ * mode forbids, scanning processors in pid order (each one's read, then its write, against lower pids).
+ * Starting step T(n)+1 with processors still running is a step-bound error.
+ *
+ * The hot loop runs over typed arrays (code compiled by `compiledCode`, registers and memory as Int32Array:
+ * words have at most 32 bits) and allocates nothing per step unless a trace is asked for.
+ */
+export function runPram(instance: PramInstance, input: readonly number[], options: { trace?: boolean } = {}): PramRun {
+  const { n, processors: P, memory: M, registers: R, mode, wordBits, stepBound, name: program } = instance;
+  checkInput(instance, input);
+  const code = compiledCode(instance);
+  const { op, aKind, aVal, bKind, bVal, dst, imm } = code;
+  const L = code.length;
+  const minWord = -(2 ** (wordBits - 1));
+  const maxWord = 2 ** (wordBits - 1) - 1;
+
+  const memory = new Int32Array(M);
+  memory.set(input);
+  const pc = new Int32Array(P);
+  const regs = new Int32Array(P * R);
+  const writeAddr = new Int32Array(P);
+  const writeVal = new Int32Array(P);
+  // Per-cell marks of this step's accesses, stamped with the step number (no clearing between steps).
+  const readStep = mode === "EREW" ? new Int32Array(M) : null;
+  const readPid = mode === "EREW" ? new Int32Array(M) : null;
+  const writeStep = mode === "CRCW-priority" ? null : new Int32Array(M);
+  const firstWriter = mode === "CRCW-priority" ? null : new Int32Array(M);
+  const firstValue = mode === "CRCW-priority" ? null : new Int32Array(M);
+  const trace: PramStep[] | null = options.trace ? [] : null;
+
+  let running = P;
+  let T = 0;
+  let maxRunning = 0;
+  let W = 0;
+  let reads = 0;
+  let writes = 0;
+  while (running > 0) {
+    const step = T + 1;
+    if (step > stepBound) throw new PramError({ kind: "step-bound", program, bound: stepBound, running });
+    T = step;
+    maxRunning = Math.max(maxRunning, running);
+    W += running;
+    let nWrites = 0;
+    let conflict: PramError | null = null;
+    const actions: ProcessorAction[] | null = trace ? [] : null;
+    for (let p = 0; p < P; p++) {
+      const k = pc[p];
+      if (k < 0) continue;
+      const base = p * R;
+      const o = op[k];
+      const a = aKind[k] === CONST ? aVal[k] : aKind[k] === PID ? p : regs[base + aVal[k]];
+      let next = k + 1;
+      let result = 0;
+      let hasResult = false;
+      let readAddress = -1;
+      let writeAddress = -1;
+      switch (o) {
+        case OP.LOAD: {
+          const address = a + imm[k];
+          if (address < 0 || address >= M) throw machineError(instance, step, p, k, { kind: "address", address, access: "read", memory: M });
+          result = memory[address];
+          hasResult = true;
+          readAddress = address;
+          reads++;
+          break;
+        }
+        case OP.STORE: {
+          const address = a + imm[k];
+          if (address < 0 || address >= M) throw machineError(instance, step, p, k, { kind: "address", address, access: "write", memory: M });
+          writeAddress = address;
+          result = bKind[k] === CONST ? bVal[k] : bKind[k] === PID ? p : regs[base + bVal[k]];
+          writes++;
+          break;
+        }
+        case OP.LI:
+          result = imm[k];
+          hasResult = true;
+          break;
+        case OP.MOV:
+          result = a;
+          hasResult = true;
+          break;
+        case OP.JMP:
+          next = imm[k];
+          break;
+        case OP.JZ:
+          if (a === 0) next = imm[k];
+          break;
+        case OP.JNZ:
+          if (a !== 0) next = imm[k];
+          break;
+        case OP.HALT:
+          next = -1;
+          running--;
+          break;
+        default: {
+          const b = bKind[k] === CONST ? bVal[k] : bKind[k] === PID ? p : regs[base + bVal[k]];
+          result = alu(o, a, b, imm[k]);
+          if (result < minWord || result > maxWord) {
+            throw machineError(instance, step, p, k, { kind: "overflow", op: ALU_NAME[o], value: exactValue(o, a, b, imm[k]), wordBits });
+          }
+          hasResult = true;
+        }
+      }
+      if (hasResult) regs[base + dst[k]] = result;
+      if (next === L) throw new PramError({ kind: "fell-off-end", program, step, pid: p, pc: L });
+      pc[p] = next;
+      if (conflict === null) {
+        if (readStep !== null && readPid !== null && readAddress >= 0) {
+          if (readStep[readAddress] === step) conflict = conflictError(instance, step, readPid[readAddress], p, readAddress, "read", null);
+          readStep[readAddress] = step;
+          readPid[readAddress] = p;
+        }
+        if (conflict === null && writeStep !== null && firstWriter !== null && firstValue !== null && writeAddress >= 0) {
+          if (writeStep[writeAddress] !== step) {
+            writeStep[writeAddress] = step;
+            firstWriter[writeAddress] = p;
+            firstValue[writeAddress] = result;
+          } else if (mode !== "CRCW-common" || firstValue[writeAddress] !== result) {
+            const values = mode === "CRCW-common" ? ([firstValue[writeAddress], result] as const) : null;
+            conflict = conflictError(instance, step, firstWriter[writeAddress], p, writeAddress, "write", values);
+          }
+        }
+      }
+      if (writeAddress >= 0) {
+        writeAddr[nWrites] = writeAddress;
+        writeVal[nWrites] = result;
+        nWrites++;
+      }
+      actions?.push({
+        pid: p,
+        pc: k,
+        instruction: instance.code[k],
+        read: readAddress >= 0 ? { address: readAddress, value: result } : null,
+        register: hasResult ? { reg: dst[k], value: result } : null,
+        write: writeAddress >= 0 ? { address: writeAddress, value: result } : null,
+      });
+    }
+    if (conflict !== null) throw conflict;
+    // Highest pid first, so the lowest pid's store to a cell is the one that stays (CRCW-priority).
+    for (let w = nWrites - 1; w >= 0; w--) memory[writeAddr[w]] = writeVal[w];
+    if (actions) trace?.push({ step, processors: actions });
+  }
+  return {
+    output: Array.from(memory.subarray(instance.outputStart, instance.outputStart + instance.outputLength)),
+    meters: { T, P: maxRunning, W, S: M, reads, writes },
+    memory,
+    trace,
+  };
+}
+
+/** An ALU or shift result, exact while it is a word (|a|, |b| < 2^31): callers range-check it. */
+function alu(o: number, a: number, b: number, amount: number): number {
+  switch (o) {
+    case OP.ADD:
+      return a + b;
+    case OP.SUB:
+      return a - b;
+    case OP.MUL:
+      return a * b;
+    case OP.MIN:
+      return a < b ? a : b;
+    case OP.MAX:
+      return a > b ? a : b;
+    case OP.AND:
+      return a & b;
+    case OP.OR:
+      return a | b;
+    case OP.XOR:
+      return a ^ b;
+    case OP.LT:
+      return a < b ? 1 : 0;
+    case OP.LE:
+      return a <= b ? 1 : 0;
+    case OP.EQ:
+      return a === b ? 1 : 0;
+    case OP.NE:
+      return a !== b ? 1 : 0;
+    case OP.SHL:
+      return a * 2 ** amount;
+    default:
+      return Math.floor(a / 2 ** amount);
+  }
+}
+
+/** The exact decimal of an overflowing result (a product of two 32-bit words may not be exact in float64). */
+function exactValue(o: number, a: number, b: number, amount: number): string {
+  if (o === OP.MUL) return (BigInt(a) * BigInt(b)).toString();
+  if (o === OP.SHL) return (BigInt(a) << BigInt(amount)).toString();
+  return String(alu(o, a, b, amount));
+}
+
+type MachineDetail =
+  | { readonly kind: "address"; readonly address: number; readonly access: "read" | "write"; readonly memory: number }
+  | { readonly kind: "overflow"; readonly op: string; readonly value: string; readonly wordBits: number };
+
+/** A processor's own error, placed at its step, pid, pc and source line. */
+function machineError(instance: PramInstance, step: number, pid: number, pc: number, detail: MachineDetail): PramError {
+  return new PramError({ ...detail, program: instance.name, step, pid, pc, line: instance.lines[pc] ?? 0 });
+}
+
+function conflictError(instance: PramInstance, step: number, first: number, pid: number, address: number, access: "read" | "write", values: readonly [number, number] | null) {
+  return new PramError({ kind: "conflict", program: instance.name, mode: instance.mode, step, pids: [first, pid], address, access, values });
+}
+
+function checkInput(instance: PramInstance, input: readonly number[]): void {
+  const fail = (index: number | null, reason: string): never => {
+    throw new PramError({ kind: "input", program: instance.name, index, reason });
+  };
+  if (input.length !== instance.n) fail(null, `${input.length} values for n = ${instance.n}`);
+  input.forEach((x, i) => {
+    if (!Number.isInteger(x) || x < instance.inputMin || x > instance.inputMax) fail(i, `${x} is outside ${instance.inputMin}..${instance.inputMax}`);
+  });
+}

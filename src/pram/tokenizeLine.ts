@@ -1,0 +1,33 @@
+/** A token of an instruction line; col is 1-based. A `{…}` immediate is one token holding the text inside. */
+export type LineToken =
+  | { readonly kind: "word"; readonly text: string; readonly col: number }
+  | { readonly kind: "int"; readonly text: string; readonly col: number }
+  | { readonly kind: "punct"; readonly text: "," | "[" | "]" | "+" | "-" | ":"; readonly col: number }
+  | { readonly kind: "expr"; readonly text: string; readonly col: number };
+
+/** Splits an instruction line (comment already removed); on a stray character returns its column instead. */
+export function tokenizeLine(line: string): LineToken[] | { readonly badCol: number; readonly reason: string } {
+  const tokens: LineToken[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    const col = i + 1;
+    if (c === " " || c === "\t" || c === "\r") {
+      i++;
+    } else if (c === "," || c === "[" || c === "]" || c === "+" || c === "-" || c === ":") {
+      tokens.push({ kind: "punct", text: c, col });
+      i++;
+    } else if (c === "{") {
+      const close = line.indexOf("}", i);
+      if (close < 0) return { badCol: col, reason: "'{' without a closing '}'" };
+      tokens.push({ kind: "expr", text: line.slice(i + 1, close), col });
+      i = close + 1;
+    } else {
+      const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|\d+)/.exec(line.slice(i));
+      if (!m) return { badCol: col, reason: `unexpected character '${c}'` };
+      tokens.push({ kind: /^\d/.test(m[0]) ? "int" : "word", text: m[0], col });
+      i += m[0].length;
+    }
+  }
+  return tokens;
+}
