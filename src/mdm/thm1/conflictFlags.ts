@@ -13,9 +13,11 @@ import type { CanvasFeatures } from "./canvasFeatures.js";
  * the last block) then ask whether any flag is up in the block before them.
  *
  * The head: keys in my block naming my cell, lowest pid first:
- *   −C·(blk_j − blk)² − C·(cell_j − cell)² + Cv·valid_j − p_j,   C > P, Cv > C·(M² + spread)
- * A valid key naming my cell in my block scores Cv − p_j: unique (one record per processor and block); any
- * other valid key loses at least C − P > 0. Invalid keys carry zeros, so their ties average to 0.
+ *   −C·(blk_j − blk)² − C·(cell_j − cell)² + Cv·valid_j − pos_j,   C > S, Cv > C·(distance spread) + S
+ * The tie-break −pos_j is injective, so every query (valid or not) has exactly one winner. Within a block,
+ * write records lie in pid order, so among valid keys naming my cell in my block the winner is the lowest
+ * pid's; every other key differs from it by a multiple of C in the distance terms (C > S > any tie-break
+ * gap) or by Cv in validity, so it loses.
  */
 export function conflictFlag(
   name: string,
@@ -30,10 +32,10 @@ export function conflictFlag(
 ): Feature {
   const zero = linear("0", [], 0);
   const valid = all(`${name}.valid`, [cf.writePart, field, ownValid, cf.isValue]);
-  const C = P + 1;
+  const C = cf.pos.hi + 2;
   const blkSpread = Math.max(Math.abs(cf.blk.lo), Math.abs(cf.blk.hi));
   const cellSpread = Math.max(Math.abs(cell.lo), Math.abs(cell.hi));
-  const Cv = 2 * C * (4 * blkSpread ** 2 + 4 * cellSpread ** 2 + M * M) + 2 * P + 1;
+  const Cv = 2 * C * (4 * blkSpread ** 2 + 4 * cellSpread ** 2 + M * M) + 2 * C;
   const gatedPid = select(`${name}.pid`, valid, linear("pid+1", [[1, cf.pid]], 1), zero);
   const gatedValue = select(`${name}.value`, valid, cf.value, zero);
   const [lowestPid, lowestValue] = attend(
@@ -42,7 +44,7 @@ export function conflictFlag(
       ...matchTerms(C, lin([1, cf.blk]), cf.blk, cf.blkSq),
       ...matchTerms(C, lin([1, cell]), cell, cellSq),
       bonus(Cv, valid),
-      bonus(-1, cf.pid),
+      bonus(-1, cf.pos),
     ],
     [gatedPid, gatedValue],
   );
