@@ -1,5 +1,6 @@
 import type { Command } from "./command.js";
 import { proveCommand } from "./proveCommand.js";
+import { replCommand } from "./replCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [proveCommand];
+export const commands: readonly Command[] = [replCommand, proveCommand];
