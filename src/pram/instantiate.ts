@@ -1,6 +1,7 @@
 import { evalExpr, ExprEvalError } from "./evalExpr.js";
 import type { Expr } from "./expr.js";
 import type { Instruction, Source } from "./instruction.js";
+import { isValidAt } from "./isValidAt.js";
 import { PramError } from "./pramError.js";
 import type { PramInstance } from "./pramInstance.js";
 import type { Directive, PramProgram, ProgramOperand } from "./pramProgram.js";
@@ -33,7 +34,7 @@ export function instantiate(program: PramProgram, n: number): PramInstance {
   const inRange = (directive: Directive, what: string, x: number, lo: number, hi: number): number =>
     x >= lo && x <= hi ? x : header(directive, `${what} = ${x} is outside ${lo}..${hi}${x > hi && hi >= 2 ** 20 ? " (n is too large for this interpreter)" : ""}`);
 
-  if (h.valid !== null && value("valid", h.valid) === 0) header("valid", `the program is not defined for this n (.valid fails)`);
+  if (!isValidAt(program, n)) header("valid", `the program is not defined for this n (.valid fails)`);
   const processors = inRange("processors", "P", value("processors", h.processors), 1, LIMITS.processors);
   const memory = inRange("memory", "M", value("memory", h.memory), n, LIMITS.memory);
   const wordBits = inRange("word", "w", value("word", h.wordBits), 2, LIMITS.wordBits);
