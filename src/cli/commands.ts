@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
+import { demoCommand } from "./demoCommand.js";
 import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [replCommand, proveCommand];
+export const commands: readonly Command[] = [demoCommand, replCommand, proveCommand];
