@@ -1,34 +1,27 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { evaluate } from "../../src/efasp/evaluate.js";
+import { decodeApMdm } from "../../src/ap-mdm/decodeApMdm.js";
 import { constructApMdm } from "../../src/ap-mdm/thm4/constructApMdm.js";
+import { evaluatorPredictor } from "../../src/mdm/evaluatorPredictor.js";
 import type { Instruction } from "../../src/pram/instruction.js";
 import type { ConflictMode } from "../../src/pram/conflictMode.js";
 import type { PramInstance } from "../../src/pram/pramInstance.js";
 
-/** Minimal AP-MDM loop (design.md's g) until decodeApMdm lands; stops at the first error token. */
+/** Decodes the construction's program with decodeApMdm, stopping at the first error token. */
 function run(instance: PramInstance, input: readonly number[]) {
   const c = constructApMdm(instance);
-  let x = Array.from(c.initial(input));
-  let peak = x.length;
-  for (let s = 1; s <= 200; s++) {
-    const r = evaluate(c.program, x);
-    const [rm, ins, del] = r.control!;
-    const y: number[] = [];
-    for (let i = 0; i < x.length; i++) {
-      if (!(del[i] && x[i] === 0)) y.push(rm[i] ? 0 : x[i] === 0 ? r.prediction[i] : x[i]);
-      if (ins[i] && !(del[i] && x[i] === 0)) y.push(0);
-    }
-    peak = Math.max(peak, y.length);
-    const same = y.length === x.length && y.every((t, i) => t === x[i]);
-    x = y;
-    const error = x.map((t) => c.vocab.read(t)).find((t) => t.kind === "error");
-    if (error?.kind === "error") return { error: error.error, steps: s };
-    if (same && !x.includes(0)) {
-      return { output: x.map((t) => Number(c.vocab.names[t])), steps: s, peak, S: c.layout.S };
-    }
-  }
-  throw new Error("no fixed point in 200 steps");
+  let error = null as string | null;
+  const r = decodeApMdm(evaluatorPredictor(c.program), c.initial(input), {
+    maxSteps: 200,
+    onStep: (canvas) => {
+      const token = Array.from(canvas, (t) => c.vocab.read(t)).find((t) => t.kind === "error");
+      if (token?.kind !== "error") return;
+      error = token.error;
+      return "stop";
+    },
+  });
+  if (error !== null) return { error, steps: r.meters.steps };
+  return { output: Array.from(r.canvas, (t) => Number(c.vocab.names[t])), steps: r.meters.steps, peak: r.meters.peakContext, S: c.layout.S };
 }
 
 const reg = (index: number) => ({ kind: "reg", index }) as const;
