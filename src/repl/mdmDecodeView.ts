@@ -10,6 +10,7 @@ const LABELS = { mdm: "MDM", "masked-arm": "Masked-ARM", arm: "ARM" } as const;
  * "t<u> …" position (MdmRun.describe) with u ≤ t holds a token.
  */
 export function mdmDecodeView(run: MdmRun, inspector: Inspector | null): DecodeView {
+  if (run.model === "ap-mdm") throw new RangeError("mdmDecodeView: an AP-MDM run is shown by apMdmDecodeView");
   const canvases = run.canvases;
   if (!canvases) throw new RangeError("mdmDecodeView: the run was not traced");
   const mask = run.vocab.indexOf("M");

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { evaluatorPredictor } from "../../src/mdm/evaluatorPredictor.js";
 import { MdmError } from "../../src/mdm/MdmError.js";
-import type { DecodeModel } from "../../src/mdm/mdmRun.js";
+import type { Thm1Model } from "../../src/mdm/mdmRun.js";
 import { constructMdm } from "../../src/mdm/thm1/constructMdm.js";
 import { decodeThm1 } from "../../src/mdm/thm1/decodeThm1.js";
 import { CONFLICT_MODES, type ConflictMode } from "../../src/pram/conflictMode.js";
@@ -23,7 +23,7 @@ function instance(code: Instruction[], over: Partial<PramInstance> = {}): PramIn
   return { name: "t", n: 2, processors: 2, memory: 2, wordBits: 6, registers: 2, outputStart: 0, outputLength: 2, stepBound: 5, mode: "EREW", inputMin: 0, inputMax: 9, code, lines: code.map((_, k) => k + 1), ...over };
 }
 
-function decode(inst: PramInstance, input: readonly number[], model: DecodeModel = "mdm") {
+function decode(inst: PramInstance, input: readonly number[], model: Thm1Model = "mdm") {
   const c = constructMdm(inst);
   return decodeThm1(c, input, model, evaluatorPredictor(c.program(model === "arm")));
 }

@@ -1,7 +1,7 @@
 import { canvasError } from "../canvasError.js";
 import { decodeArm } from "../decodeArm.js";
 import { type DecodeResult, decodeMdm } from "../decodeMdm.js";
-import type { DecodeModel } from "../mdmRun.js";
+import type { Thm1Model } from "../mdmRun.js";
 import type { Predictor } from "../predictor.js";
 import type { MdmConstruction } from "./constructMdm.js";
 
@@ -17,7 +17,7 @@ export interface Thm1Decode {
  * "arm")`. The MDM gets a cap of T + 2 steps (the construction needs at most T + 1), the one-token processes
  * one step per position. Decoding stops at the first error token, raised as the MdmError it stands for.
  */
-export function decodeThm1(construction: MdmConstruction, input: readonly number[], model: DecodeModel, predictor: Predictor, trace = false): Thm1Decode {
+export function decodeThm1(construction: MdmConstruction, input: readonly number[], model: Thm1Model, predictor: Predictor, trace = false): Thm1Decode {
   const { layout, vocab } = construction;
   const prefix = Int32Array.from([vocab.bos, ...input.map((v) => vocab.value(v))]);
   const onStep = (canvas: Int32Array) => {
