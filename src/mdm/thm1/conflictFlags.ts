@@ -31,7 +31,8 @@ export function conflictFlag(
   P: number,
 ): Feature {
   const zero = linear("0", [], 0);
-  const valid = all(`${name}.valid`, [cf.writePart, field, ownValid, cf.isValue]);
+  // The field bits are periodic in the position: inRecords keeps input and output positions out.
+  const valid = all(`${name}.valid`, [cf.inRecords, cf.writePart, field, ownValid, cf.isValue]);
   const C = cf.pos.hi + 2;
   const blkSpread = Math.max(Math.abs(cf.blk.lo), Math.abs(cf.blk.hi));
   const cellSpread = Math.max(Math.abs(cell.lo), Math.abs(cell.hi));

@@ -20,7 +20,8 @@ export interface MemoryKeys {
  */
 export function memoryKeys(cf: CanvasFeatures, copiedValue: Feature, copiedValueSq: Feature, copiedIsValue: Feature, M: number, P: number, T: number): MemoryKeys {
   const zero = linear("0", [], 0);
-  const written = all("memKey.written", [cf.writePart, cf.field1, copiedIsValue, cf.isValue]);
+  // The field bits are periodic in the position: inRecords keeps input and output positions out.
+  const written = all("memKey.written", [cf.inRecords, cf.writePart, cf.field1, copiedIsValue, cf.isValue]);
   const valid = assume("memKey.valid", linear("memKey.valid", [[1, written], [1, cf.isInput]]), 0, 1);
   const cell = assume(
     "memKey.cell",
