@@ -9,7 +9,7 @@ export function formatProofReport(r: ProofReport, p: Palette): string {
   const s = r.settings;
   const lines = [
     p.heading(`${TITLES[r.theorem]}: ${r.statement} — ${r.passed ? "PASSED" : "FAILED"}`),
-    `  settings: --runs ${s.runs} --seed ${s.seed} --max-n ${s.maxN}`,
+    `  settings: --runs ${s.runs} --seed ${s.seed} --max-n ${s.maxN}${s.programs ? ` --programs ${s.programs.join(",")}` : ""}`,
     `  programs (${r.programs.length}): ${r.programs.join(", ")}`,
     `  sizes n: ${r.sizes.join(", ")}; ${r.runs} runs in all`,
     "  checks:",

@@ -33,6 +33,8 @@ export interface ProofSettings {
   readonly seed: number;
   /** Largest n swept. */
   readonly maxN: number;
+  /** Library programs to check (the simulation theorems); absent: all of them. */
+  readonly programs?: readonly string[];
 }
 
 /** One property, e.g. "MDM output = PRAM output" on 40 runs. */

@@ -1,0 +1,62 @@
+import { UserError } from "../errors.js";
+import { DECODE_MODELS, type DecodeModel, type MdmRun } from "../mdm/mdmRun.js";
+import { simulate } from "../mdm/simulate.js";
+import { instantiate } from "../pram/instantiate.js";
+import { loadProgram } from "../pram/loadProgram.js";
+import type { Command } from "./command.js";
+import { parseIntegerList } from "./parseIntegerList.js";
+import { parseOptions } from "./parseOptions.js";
+import { writeFileAtomic } from "./writeFileAtomic.js";
+
+export const mdmRunCommand: Command = {
+  path: ["mdm", "run"],
+  usage: `mdm run NAME|FILE.pram --input 3,1,4,1 [--model ${DECODE_MODELS.join("|")}] [--json] [--trace FILE]`,
+  summary: "compile a PRAM program to transformer weights and decode it (each step a forward pass); compare with the PRAM",
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      input: { type: "string" },
+      model: { type: "string", default: "mdm" },
+      json: { type: "boolean", default: false },
+      trace: { type: "string" },
+    });
+    if (positionals.length !== 1) throw new UserError("cli/options", "give exactly one program (a library name or a .pram file)");
+    if (values.input === undefined) throw new UserError("cli/options", "--input is required, e.g. --input 3,1,4,1");
+    const model = values.model as DecodeModel;
+    if (!DECODE_MODELS.includes(model)) throw new UserError("cli/options", `--model must be one of ${DECODE_MODELS.join(", ")}, got '${values.model}'`);
+    const input = parseIntegerList("--input", values.input);
+    const instance = instantiate(loadProgram(positionals[0]), input.length);
+    const run = simulate(instance, input, { model, trace: values.trace !== undefined });
+    if (values.trace !== undefined) writeFileAtomic(values.trace, `${JSON.stringify(traceJson(run))}\n`);
+    io.out(values.json ? `${JSON.stringify(runJson(run))}\n` : describeRun(run));
+    return sameOutput(run) ? 0 : 1;
+  },
+};
+
+const sameOutput = (run: MdmRun) => run.output.length === run.pramOutput.length && run.output.every((v, i) => v === run.pramOutput[i]);
+
+/** `--trace FILE`: the vocabulary and every canvas (token ids), and for the AP-MDM every step's edit script. */
+function traceJson(run: MdmRun) {
+  const steps = (run.canvases ?? []).map((c) => Array.from(c));
+  return run.edits ? { vocab: run.vocab, steps, edits: run.edits } : { vocab: run.vocab, steps };
+}
+
+function runJson(run: MdmRun) {
+  const { steps, context, layers, heads, width, params, flops, apMdm } = run.meters;
+  const meters = { steps, context, layers, heads, width, params, flops };
+  const extra = apMdm ? { peakContext: apMdm.peakContext, edits: { unmask: apMdm.unmask, remask: apMdm.remask, insert: apMdm.insert, delete: apMdm.delete } } : {};
+  return { program: run.program, n: run.n, model: run.model, output: run.output, pramOutput: run.pramOutput, meters: { ...meters, ...extra } };
+}
+
+function describeRun(run: MdmRun): string {
+  const m = run.meters;
+  const edits = m.apMdm ? [`  edits        ${m.apMdm.unmask} unmask, ${m.apMdm.remask} remask, ${m.apMdm.insert} insert, ${m.apMdm.delete} delete (peak context ${m.apMdm.peakContext})`] : [];
+  return [
+    `${run.program} (n = ${run.n}) decoded as ${run.model}`,
+    `  output       ${run.output.join(",")}`,
+    `  PRAM output  ${run.pramOutput.join(",")}  ${sameOutput(run) ? "(equal)" : "(DIFFERENT)"}`,
+    `  decoding     ${m.steps} steps (PRAM: T = ${run.pramMeters.T}), context ${m.context}, ${m.flops} FLOPs`,
+    ...edits,
+    `  transformer  ${m.layers} layers, ${m.heads} heads, width ${m.width}, ${m.params} parameters`,
+    "",
+  ].join("\n");
+}

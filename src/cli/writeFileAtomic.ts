@@ -1,0 +1,14 @@
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { UserError } from "../errors.js";
+
+/** Writes a whole file or nothing: a temporary file beside it, then a rename (the temporary file never stays). */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UserError("cli/write", `cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

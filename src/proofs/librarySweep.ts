@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import type { DecodeModel } from "../mdm/mdmRun.js";
+import { type Simulation, simulate } from "../mdm/simulate.js";
+import { instantiate } from "../pram/instantiate.js";
+import { library } from "../pram/library/index.js";
+import type { LibraryEntry } from "../pram/library/libraryEntry.js";
+import { loadProgram } from "../pram/loadProgram.js";
+import type { PramInstance } from "../pram/pramInstance.js";
+import type { Counterexample, ProofCheck, ProofSettings } from "./proofReport.js";
+
+/** One decode that reproduced the PRAM's output. */
+export interface Observation {
+  readonly program: string;
+  readonly instance: PramInstance;
+  readonly input: readonly number[];
+  readonly run: Simulation;
+}
+
+export interface SweepResult {
+  readonly observations: Observation[];
+  /** Tallies per property name; `note` adds to them. */
+  readonly note: (name: string, ok: boolean) => void;
+  readonly checks: () => ProofCheck[];
+  readonly counterexample: Counterexample | null;
+  readonly sizes: number[];
+}
+
+/**
+ * The shared loop of the simulation theorems: for every library program and every n of its test sizes
+ * up to maxN, inputs from the program's own generator (fast-check, seeded, shrinking a failure), decoded
+ * over the compiled weights by each model `plan(k)` names for the k-th size, with as many inputs as it
+ * says; a run whose output differs from the PRAM's, or that throws, fails "<model> output = PRAM output"
+ * and is shrunk.
+ */
+export function librarySweep(settings: ProofSettings, plan: (k: number) => readonly { readonly model: DecodeModel; readonly runs: number }[]): SweepResult {
+  const observations: Observation[] = [];
+  const tallies = new Map<string, { passed: boolean; cases: number }>();
+  const note = (name: string, ok: boolean) => {
+    const c = tallies.get(name) ?? { passed: true, cases: 0 };
+    tallies.set(name, { passed: c.passed && ok, cases: c.cases + 1 });
+  };
+  let counterexample: Counterexample | null = null;
+  const sizes = new Set<number>();
+  for (const entry of checkedPrograms(settings)) {
+    const program = loadProgram(entry.name);
+    for (const [k, n] of entry.testSizes.filter((n) => n <= settings.maxN).entries()) {
+      sizes.add(n);
+      const instance = instantiate(program, n);
+      for (const { model, runs } of plan(k)) {
+        const check = `${model} output = PRAM output`;
+        const result = fc.check(
+          fc.property(entry.inputs(n), (input) => {
+            const run = simulate(instance, input, { model });
+            const same = run.output.length === run.pramOutput.length && run.output.every((v, i) => v === run.pramOutput[i]);
+            if (same) observations.push({ program: entry.name, instance, input, run });
+            return same;
+          }),
+          { numRuns: runs, seed: settings.seed },
+        );
+        note(check, !result.failed);
+        if (result.failed && counterexample === null) {
+          const input = (result.counterexample?.[0] ?? []) as number[];
+          counterexample = {
+            check,
+            program: entry.name,
+            n,
+            input,
+            message: result.errorInstance instanceof Error ? result.errorInstance.message : "the outputs differ",
+            shrinks: result.numShrinks,
+            replay: `apmdm mdm run ${entry.name} --model ${model} --input ${input.join(",")}`,
+          };
+        }
+      }
+    }
+  }
+  return {
+    observations,
+    note,
+    checks: () => [...tallies].map(([name, c]) => ({ name, ...c })),
+    counterexample,
+    sizes: [...sizes].sort((a, b) => a - b),
+  };
+}
+
+/** The library programs a check runs on: those settings.programs names, or all. */
+export function checkedPrograms(settings: ProofSettings): readonly LibraryEntry[] {
+  return settings.programs ? library.filter((e) => settings.programs!.includes(e.name)) : library;
+}

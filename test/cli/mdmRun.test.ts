@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Io } from "../../src/cli/command.js";
+import { runCli } from "../../src/cli/runCli.js";
+
+function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
+}
+
+describe("apmdm mdm run", () => {
+  it("--json: one object with the output beside the PRAM's and the meters", async () => {
+    const io = bufferIo();
+    expect(await runCli(["mdm", "run", "prefix-sums", "--input", "3,1", "--json"], io)).toBe(0);
+    const r = JSON.parse(io.stdout());
+    expect(r).toMatchObject({ program: "prefix-sums", n: 2, model: "mdm", output: [3, 4], pramOutput: [3, 4] });
+    expect(Object.keys(r.meters)).toEqual(["steps", "context", "layers", "heads", "width", "params", "flops"]);
+    expect(io.stderr()).toBe("");
+  });
+
+  it("--model ap-mdm adds the peak context and edit counts; --trace writes the canvases and edit scripts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "apmdm-"));
+    const io = bufferIo();
+    expect(await runCli(["mdm", "run", "max", "--input", "5,2,7", "--model", "ap-mdm", "--json", "--trace", join(dir, "t.json")], io)).toBe(0);
+    const r = JSON.parse(io.stdout());
+    expect(r.output).toEqual([7]);
+    expect(r.meters.peakContext).toBe(r.meters.context);
+    expect(Object.keys(r.meters.edits)).toEqual(["unmask", "remask", "insert", "delete"]);
+    const trace = JSON.parse(readFileSync(join(dir, "t.json"), "utf8"));
+    expect(trace.steps).toHaveLength(r.meters.steps + 1);
+    expect(trace.edits).toHaveLength(r.meters.steps);
+    expect(trace.vocab[trace.steps[0][0]]).toBe("BOS");
+    expect(readdirSync(dir)).toEqual(["t.json"]);
+  });
+
+  it("rejects a bad model, input or program with one line and writes nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "apmdm-"));
+    for (const [argv, pattern] of [
+      [["mdm", "run", "sum", "--input", "1,2", "--model", "gpt"], /^apmdm mdm run: --model must be one of mdm, masked-arm, arm, ap-mdm, got 'gpt'\n$/],
+      [["mdm", "run", "sum", "--input", "1,x"], /^apmdm mdm run: --input: item 2 'x' is not an integer\n$/],
+      [["mdm", "run", "nope", "--input", "1"], /^apmdm mdm run: unknown program 'nope'/],
+      [["mdm", "run", "sum", "--input", "99", "--trace", join(dir, "t.json")], /^apmdm mdm run: sum: input item 1: 99 is outside/],
+    ] as const) {
+      const io = bufferIo();
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.stderr()).toMatch(pattern);
+      expect(io.stderr().split("\n")).toHaveLength(2);
+      expect(io.stdout()).toBe("");
+    }
+    expect(existsSync(join(dir, "t.json"))).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { proveThm1 } from "../../src/proofs/thm1.js";
+import { proveThm3 } from "../../src/proofs/thm3.js";
+import { proveThm4 } from "../../src/proofs/thm4.js";
+
+/** The theorem checks themselves, on a few programs at small n (the CLI runs them wider: apmdm prove). */
+describe("simulation theorem checks", () => {
+  it("Theorem 1: every check passes, steps fit 1·T + 1, context fits 6·P·T + O(1)", async () => {
+    const r = await proveThm1({ runs: 2, seed: 1, maxN: 4, programs: ["sum", "broadcast", "prefix-sums"] });
+    expect(r.counterexample).toBeNull();
+    expect(r.checks.map((c) => [c.name, c.passed])).toEqual([
+      ["mdm output = PRAM output", true],
+      ["masked-arm output = PRAM output", true],
+      ["arm output = PRAM output", true],
+      ["steps ≤ T + 1", true],
+      ["context = 1 + n + 6·P(n)·T(n) + |output|", true],
+      ["depth constant in n", true],
+    ]);
+    expect(r.passed).toBe(true);
+    expect(r.sizes).toEqual([1, 2, 3, 4]);
+    const [steps, context] = r.bounds;
+    expect(steps.constants.map((c) => c.exact)).toEqual(["1", "1"]);
+    expect(context.constants[0].value).toBeGreaterThan(6);
+    expect(context.constants[0].value).toBeLessThan(6.2);
+  });
+
+  it("Theorem 3: the Masked-ARM replays each unmasking order with a constant number of extra layers", async () => {
+    const r = await proveThm3({ runs: 1, seed: 2, maxN: 1, programs: ["insertion-sort", "broadcast", "sum"] });
+    expect(r.passed).toBe(true);
+    expect(r.programs).toEqual(["sum", "broadcast", "insertion-sort"]);
+    expect(r.checks.every((c) => c.passed && c.cases > 0)).toBe(true);
+    expect(r.checks.some((c) => /^extra layers constant \(\d+\)$/.test(c.name))).toBe(true);
+  });
+
+  it("Theorem 4: peak context is exactly 2·S(n) + 3 and steps T + ⌈log2(S − n)⌉ + 4", async () => {
+    const r = await proveThm4({ runs: 2, seed: 3, maxN: 4, programs: ["prefix-sums", "list-ranking", "max"] });
+    expect(r.passed).toBe(true);
+    expect(r.counterexample).toBeNull();
+    expect(r.bounds[1].constants.map((c) => c.exact)).toEqual(["2", "3"]);
+    expect(r.bounds[1].worstSlack).toBe(0);
+  });
+});
