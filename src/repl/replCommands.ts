@@ -4,6 +4,7 @@ import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import { runPram } from "../pram/runPram.js";
+import type { DecodeView } from "./decodeView.js";
 import { decoders } from "./decoders.js";
 import { pramFrames } from "./pramFrame.js";
 import type { ReplCommand } from "./replCommand.js";
@@ -52,7 +53,6 @@ export const replCommands: readonly ReplCommand[] = [
     async run(state, args, ctx) {
       const model = one(args, `model ${REPL_MODELS.join("|")}`) as ReplModel;
       if (!REPL_MODELS.includes(model)) throw usage(`unknown model '${model}' (${REPL_MODELS.join(", ")})`);
-      if (model !== "pram" && !decoders[model]) throw usage(`model '${model}' is not available in this build yet`);
       const session = state.program && state.session ? await start(state.program.program, state.session.input, model) : null;
       const next = produce(state, (d) => {
         d.model = model;
@@ -88,7 +88,7 @@ export const replCommands: readonly ReplCommand[] = [
     async run(state, args) {
       const { session, inspector } = inspecting(state);
       if (args.length < 1 || args.length > 2) throw usage("usage: pos I [LAYER]");
-      const position = index(args[0], "position", session.decode!.frame(state.cursor).length);
+      const position = index(args[0], "position", canvasLength(session.decode!, state.cursor));
       const layer = args.length === 2 ? index(args[1], "layer", inspector.layers + 1) : inspector.layers;
       const rows = inspector.residual(state.cursor, position, layer).filter((r) => r.value !== 0);
       const text = [`position ${position} (${session.decode!.describe(position)}), entering layer ${layer}: ${rows.length} non-zero dimensions`, ...rows.map((r) => `  ${r.label} = ${r.value}`)];
@@ -104,7 +104,7 @@ export const replCommands: readonly ReplCommand[] = [
       if (args.length !== 3) throw usage("usage: head L H I");
       const layer = index(args[0], "layer", inspector.layers);
       const head = index(args[1], "head", inspector.heads(layer));
-      const query = index(args[2], "position", session.decode!.frame(state.cursor).length);
+      const query = index(args[2], "position", canvasLength(session.decode!, state.cursor));
       const keys = inspector.selected(state.cursor, layer, head, query);
       const text = [`layer ${layer} head ${head}, query ${query} (${session.decode!.describe(query)}) averages ${keys.length} key(s):`, ...keys.map((j) => `  ${j} (${session.decode!.describe(j)})`)];
       return { state, text: text.join("\n") };
@@ -171,6 +171,11 @@ function inspecting(state: ReplState) {
   const inspector = session.decode.inspector;
   if (!inspector) throw usage(`${session.decode.label} run has no transformer to inspect in this build`);
   return { session, inspector };
+}
+
+/** Positions on frame k's canvas (a deleted cell is shown but has no position). */
+function canvasLength(decode: DecodeView, k: number): number {
+  return decode.frame(k).filter((c) => c.position !== null).length;
 }
 
 function one(args: readonly string[], use: string): string {

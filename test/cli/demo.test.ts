@@ -12,22 +12,24 @@ function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
 }
 
 describe("apmdm demo", () => {
-  it("runs prefix sums step by step and ends with the PRAM's own meters and output", async () => {
+  it("decodes prefix sums with the MDM step by step and ends with both outputs and both sets of meters", async () => {
     const io = bufferIo();
     expect(await runCli(["demo"], io)).toBe(0);
-    const input = [3, 1, 4, 1, 5, 9, 2, 6];
+    const input = [3, 1, 4, 1];
     const run = runPram(instantiate(loadProgram("prefix-sums"), input.length), input);
     const text = io.stdout();
-    expect(text).toContain(`output: ${run.output.join(",")}\n`);
-    expect(run.output).toEqual([3, 4, 8, 9, 14, 23, 25, 31]);
+    expect(text).toContain("MDM output:  3,4,8,9\nPRAM output: 3,4,8,9  (equal)\n");
     for (const [name, value] of Object.entries(run.meters)) expect(text).toMatch(new RegExp(`${name} +${value}\\b`));
+    expect(text).toMatch(/steps +20\b/);
+    // one canvas per decoding step, from step 0 to the last
+    for (let k = 0; k <= 20; k++) expect(text).toContain(`MDM canvas, step ${k}/20`);
     expect(io.stderr()).toBe("");
   });
 
   it("rejects a bad --input with one line on stderr", async () => {
     const io = bufferIo();
     expect(await runCli(["demo", "--input", "3,x"], io)).toBe(2);
-    expect(io.stderr()).toBe("apmdm demo: --input must be comma-separated integers, got '3,x'\n");
+    expect(io.stderr()).toBe("apmdm demo: --input: item 2 'x' is not an integer\n");
     expect(io.stdout()).toBe("");
   });
 });

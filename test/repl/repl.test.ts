@@ -57,6 +57,23 @@ describe("apmdm repl", () => {
     expect(colour).toMatch(/\x1b\[/);
   });
 
+  it("inspects the compiled transformer: a position's residual stream by label, and the keys a head selected", async () => {
+    const out = answers(await drive(["load prefix-sums", "input 3,1", "step 2", "pos 1 0", "pos 1", "head 0 0 5", "pos 9999", "head 99 0 0"]));
+    expect(out[3]).toMatch(/^position 1 \(input x0\), entering layer 0: \d+ non-zero dimensions/);
+    expect(out[3]).toMatch(/\n {2}value = 3\b/);
+    expect(out[4]).toMatch(/^position 1 \(input x0\), entering layer 13:/);
+    expect(out[5]).toMatch(/^layer 0 head 0, query 5 \(t1 p0 \w+\) averages \d+ key\(s\):\n {2}\d+ \(/);
+    expect(out[6]).toMatch(/^error: position 9999 is out of range 0…\d+$/);
+    expect(out[7]).toMatch(/^error: layer 99 is out of range 0…12$/);
+  });
+
+  it("switches to the AP-MDM and marks its edits in plain text", async () => {
+    const out = answers(await drive(["load max", "input 5,2,7", "model ap-mdm", "goto 3", "goto 1000"]));
+    expect(out[2]).toMatch(/AP-MDM: \d+ decoding steps/);
+    expect(out.slice(2).join("\n")).toMatch(/\^M/);
+    expect(out[4]).toContain("7");
+  });
+
   it("keeps history only on a terminal and not when APMDM_HISTORY is empty", () => {
     expect(historyFile(false, {})).toBeNull();
     expect(historyFile(true, { APMDM_HISTORY: "" })).toBeNull();
