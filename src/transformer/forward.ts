@@ -1,4 +1,8 @@
-import { positionValue } from "./positionValue.js";
+import { attendHead } from "./attendHead.js";
+import { denseMatmul } from "./denseMatmul.js";
+import { embed } from "./embed.js";
+import type { Matmul } from "./matmul.js";
+import { sparseMatmul } from "./sparseMatmul.js";
 import type { Transformer } from "./transformerWeights.js";
 
 export interface ForwardOptions {
@@ -11,270 +15,158 @@ export interface ForwardOptions {
 }
 
 export interface ForwardMeter {
-  /** 2 × multiply-adds of the dense formulation (embedding excluded): the same for both paths. */
+  /**
+   * 2 × the multiply-adds of the dense path: every product of the linear maps (Q, K, V and O of each head
+   * and the MLP's W1 and W2 at every position; the output heads at the output positions), each head's
+   * scores, and one per value entry it adds (average-hard) or weights (softmax). The embedding, biases,
+   * ReLU, divisions and exponentials are not counted. Both paths report this same figure.
+   */
   readonly flops: number;
   /** Over every query of every head: best score − best score strictly below it (Infinity if all keys tie). */
   readonly minAttentionMargin: number;
-  /** Over output positions: top token logit − the best distinct logit below it. */
+  /** Over output positions: top token logit − the best distinct logit below it (Infinity if all tie). */
   readonly minLogitMargin: number;
 }
 
 export interface ForwardCapture {
   /** L + 1 snapshots [N, dModel]: after the embedding, after each layer. */
   readonly residual: Float64Array[];
-  /** The keys attaining the maximum score (average-hard), or with non-zero weight (softmax). */
+  /** The keys attaining the maximum score: the ones an average-hard head averages. */
   readonly selected: (layer: number, head: number, query: number) => number[];
 }
 
 export interface ForwardResult {
-  /** [N, V] row-major. */
+  /** [N, V] row-major; rows outside `outputs` are 0. */
   readonly tokenLogits: Float64Array;
-  /** [N, 3] (remask, insert, delete), or null without control head. */
+  /** [N, 3] (remask, insert, delete), or null without control head; rows outside `outputs` are 0. */
   readonly controlLogits: Float64Array | null;
   readonly meter: ForwardMeter;
   readonly capture: ForwardCapture | null;
 }
 
 /**
- * The forward pass of docs/model-format.md: x_i = E[token_i] + Σ_f φ_f(i, N)·Pos[f]; per layer, every head
- * reads the same x and their outputs are added (x += Σ_h Attn_h(x)·Wo_h), then x += ReLU(x·W1 + b1)·W2 + b2;
- * token logits x·Wtok + btok, control logits x·Wctl + bctl. Average-hard attention averages the values of
- * every key whose score equals the maximum exactly (float64 ===); softmax uses weights exp(β(s − max)).
- *
- * The linear maps run either densely (the reference) or over each matrix's non-zero entries, visited in
- * the same row order, so both paths add the same products in the same order: skipping a product with a
- * zero weight adds ±0, which changes no sum. Scratch buffers are allocated once per call.
+ * The forward pass of docs/model-format.md: embed, then per layer
+ *   x ← x + (Σ_h Attn_h(x)·Wo_h)                       (every head reads the same x; Σ in head order from +0)
+ *   x ← x + (ReLU(x·W1 + b1)·W2 + b2)
+ * and finally token logits x·Wtok + btok and control logits x·Wctl + bctl at the output positions.
+ * The linear maps run densely (the reference) or over each matrix's non-zeros (the default), which give
+ * the same float64 results (see sparseMatmul). Scratch buffers are allocated once per call.
  */
 export function forward(model: Transformer, tokens: Int32Array, options: ForwardOptions = {}): ForwardResult {
   const { config, weights } = model;
-  const N = tokens.length;
+  const n = tokens.length;
   const d = config.dModel;
-  const V = config.vocab.length;
-  const linear = options.dense ? denseMap : sparseMap;
-  let flops = 0;
-  const x = new Float64Array(N * d);
-  for (let i = 0; i < N; i++) {
-    const t = tokens[i];
-    if (!(t >= 0 && t < V)) throw new RangeError(`forward: token ${t} at position ${i} is outside the vocabulary of ${V}`);
-    const row = i * d;
-    for (let c = 0; c < d; c++) x[row + c] = weights.tokenEmbedding[t * d + c];
-    config.positionFeatures.forEach((spec, f) => {
-      const phi = positionValue(spec, i, N);
-      if (phi !== 0) for (let c = 0; c < d; c++) x[row + c] += phi * weights.positionEmbedding[f * d + c];
-    });
-  }
-  const residual: Float64Array[] | null = options.capture ? [Float64Array.from(x)] : null;
-  const selected: number[][][][] | null = options.capture ? [] : null;
+  const matmul: Matmul = options.dense ? denseMatmul : sparseMatmul;
+  const s = scratch(model, n);
+  const x = new Float64Array(n * d);
+  embed(model, tokens, x);
+  const residual: Float64Array[] | null = options.capture ? [x.slice()] : null;
+  const selected: number[][][][] = [];
+  let multiplyAdds = 0;
   let minAttentionMargin = Infinity;
-  const delta = new Float64Array(N * d);
   config.layers.forEach((layer, l) => {
     const lw = weights.layers[l];
-    delta.fill(0);
+    s.delta.fill(0);
     const layerSelected: number[][][] = [];
-    layer.heads.forEach((head, h) => {
+    layer.heads.forEach(({ dQK, dV }, h) => {
       const hw = lw.heads[h];
-      const q = linear(x, N, d, hw.wq, head.dQK);
-      const k = linear(x, N, d, hw.wk, head.dQK);
-      const v = linear(x, N, d, hw.wv, head.dV);
-      flops += 2 * N * d * (2 * head.dQK + head.dV);
-      const out = new Float64Array(N * head.dV);
-      const sel = selected ? new Array<number[]>(N) : null;
-      const margin = attend(q, k, v, out, N, head.dQK, head.dV, config.causal, config.attention, sel);
-      flops += 2 * N * N * (head.dQK + head.dV);
-      minAttentionMargin = Math.min(minAttentionMargin, margin);
-      accumulate(delta, out, N, head.dV, hw.wo, d, linear === sparseMap);
-      flops += 2 * N * head.dV * d;
+      matmul(x, n, d, hw.wq, dQK, s.q);
+      matmul(x, n, d, hw.wk, dQK, s.k);
+      matmul(x, n, d, hw.wv, dV, s.v);
+      const sel = residual ? new Array<number[]>(n) : null;
+      const m = attendHead(s.q, s.k, s.v, n, dQK, dV, config.causal, config.attention, s.attended, s, sel);
+      matmul(s.attended, n, dV, hw.wo, d, s.y);
+      for (let e = 0; e < n * d; e++) s.delta[e] += s.y[e];
+      multiplyAdds += n * d * (2 * dQK + dV) + m.multiplyAdds + n * dV * d;
+      if (m.minMargin < minAttentionMargin) minAttentionMargin = m.minMargin;
       if (sel) layerSelected.push(sel);
     });
-    for (let e = 0; e < N * d; e++) x[e] += delta[e];
-    // x += ReLU(x·W1 + b1)·W2 + b2 (with no hidden units: x += b2).
+    for (let e = 0; e < n * d; e++) x[e] += s.delta[e];
     const H = layer.mlpHidden;
-    const hidden = linear(x, N, d, lw.w1, H);
-    for (let e = 0; e < N * H; e++) {
-      const z = hidden[e] + lw.b1[e % H];
-      hidden[e] = z > 0 ? z : 0;
+    matmul(x, n, d, lw.w1, H, s.hidden);
+    for (let i = 0; i < n; i++) {
+      for (let u = 0; u < H; u++) {
+        const z = s.hidden[i * H + u] + lw.b1[u];
+        s.hidden[i * H + u] = z > 0 ? z : 0;
+      }
     }
-    const y = linear(hidden, N, H, lw.w2, d);
-    for (let i = 0; i < N; i++) for (let c = 0; c < d; c++) x[i * d + c] += y[i * d + c] + lw.b2[c];
-    flops += 4 * N * d * H;
-    residual?.push(Float64Array.from(x));
-    selected?.push(layerSelected);
+    matmul(s.hidden, n, H, lw.w2, d, s.y);
+    for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) x[i * d + c] += s.y[i * d + c] + lw.b2[c];
+    multiplyAdds += 2 * n * d * H;
+    residual?.push(x.slice());
+    selected.push(layerSelected);
   });
-  const outputs = options.outputs;
-  const tokenLogits = new Float64Array(N * V);
-  let minLogitMargin = Infinity;
-  for (let i = 0; i < N; i++) {
-    if (outputs && !outputs[i]) continue;
-    head(x, i, d, weights.tokenHead, weights.tokenBias, V, tokenLogits);
+  const rows = outputRows(n, options.outputs);
+  const xOut = new Float64Array(rows.length * d);
+  rows.forEach((i, r) => xOut.set(x.subarray(i * d, (i + 1) * d), r * d));
+  const V = config.vocab.length;
+  const tokenLogits = outputHead(xOut, rows, d, weights.tokenHead, weights.tokenBias, V, n, matmul);
+  multiplyAdds += rows.length * d * V;
+  let controlLogits: Float64Array | null = null;
+  if (weights.controlHead && weights.controlBias) {
+    controlLogits = outputHead(xOut, rows, d, weights.controlHead, weights.controlBias, 3, n, matmul);
+    multiplyAdds += rows.length * d * 3;
+  }
+  return {
+    tokenLogits,
+    controlLogits,
+    meter: { flops: 2 * multiplyAdds, minAttentionMargin, minLogitMargin: logitMargin(tokenLogits, rows, V) },
+    capture: residual ? { residual, selected: (l, h, i) => selected[l][h][i] } : null,
+  };
+}
+
+/** The per-call buffers, each sized for the widest head or MLP of the model. */
+function scratch(model: Transformer, n: number) {
+  const { layers, dModel: d } = model.config;
+  const heads = layers.flatMap((l) => l.heads);
+  const dQK = Math.max(0, ...heads.map((h) => h.dQK));
+  const dV = Math.max(0, ...heads.map((h) => h.dV));
+  const H = Math.max(0, ...layers.map((l) => l.mlpHidden));
+  return {
+    q: new Float64Array(n * dQK),
+    k: new Float64Array(n * dQK),
+    v: new Float64Array(n * dV),
+    attended: new Float64Array(n * dV),
+    kT: new Float64Array(dQK * n),
+    scores: new Float64Array(n),
+    hidden: new Float64Array(n * H),
+    y: new Float64Array(n * d),
+    delta: new Float64Array(n * d),
+  };
+}
+
+/** The positions whose logits are computed, in increasing order. */
+function outputRows(n: number, outputs: Uint8Array | undefined): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (!outputs || outputs[i]) rows.push(i);
+  return rows;
+}
+
+/** logits[i] = xOut[r]·W + b for the r-th output position i, in an [n, cols] array (other rows 0). */
+function outputHead(xOut: Float64Array, rows: readonly number[], d: number, w: Float64Array, b: Float64Array, cols: number, n: number, matmul: Matmul): Float64Array {
+  const compact = new Float64Array(rows.length * cols);
+  matmul(xOut, rows.length, d, w, cols, compact);
+  const logits = new Float64Array(n * cols);
+  rows.forEach((i, r) => {
+    for (let c = 0; c < cols; c++) logits[i * cols + c] = compact[r * cols + c] + b[c];
+  });
+  return logits;
+}
+
+/** The smallest top − second-best distinct token logit over the output positions. */
+function logitMargin(logits: Float64Array, rows: readonly number[], V: number): number {
+  let margin = Infinity;
+  for (const i of rows) {
     let best = -Infinity;
     let second = -Infinity;
     for (let t = 0; t < V; t++) {
-      const z = tokenLogits[i * V + t];
+      const z = logits[i * V + t];
       if (z > best) {
         second = best;
         best = z;
       } else if (z < best && z > second) second = z;
     }
-    minLogitMargin = Math.min(minLogitMargin, best - second);
+    if (best - second < margin) margin = best - second;
   }
-  flops += 2 * (outputs ? outputs.reduce((s, o) => s + (o ? 1 : 0), 0) : N) * d * V;
-  let controlLogits: Float64Array | null = null;
-  if (weights.controlHead && weights.controlBias) {
-    controlLogits = new Float64Array(N * 3);
-    for (let i = 0; i < N; i++) if (!outputs || outputs[i]) head(x, i, d, weights.controlHead, weights.controlBias, 3, controlLogits);
-    flops += 2 * N * d * 3;
-  }
-  return {
-    tokenLogits,
-    controlLogits,
-    meter: { flops, minAttentionMargin, minLogitMargin },
-    capture: residual && selected ? { residual, selected: (l, h, i) => selected[l][h][i] } : null,
-  };
-}
-
-/** out[i] = x[i]·W for a [rows, cols] matrix W, densely (the reference). */
-function denseMap(x: Float64Array, N: number, rows: number, w: Float64Array, cols: number): Float64Array {
-  const out = new Float64Array(N * cols);
-  for (let i = 0; i < N; i++) {
-    const xo = i * rows;
-    const oo = i * cols;
-    for (let r = 0; r < rows; r++) {
-      const a = x[xo + r];
-      const wo = r * cols;
-      for (let c = 0; c < cols; c++) out[oo + c] += a * w[wo + c];
-    }
-  }
-  return out;
-}
-
-/** The non-zero entries of a weight matrix, row by row, cached per matrix. */
-interface Sparse {
-  readonly rowStart: Int32Array;
-  readonly col: Int32Array;
-  readonly val: Float64Array;
-}
-const sparseCache = new WeakMap<Float64Array, Sparse>();
-
-function sparseOf(w: Float64Array, rows: number, cols: number): Sparse {
-  let s = sparseCache.get(w);
-  if (s) return s;
-  let nnz = 0;
-  for (let e = 0; e < w.length; e++) if (w[e] !== 0) nnz++;
-  const rowStart = new Int32Array(rows + 1);
-  const col = new Int32Array(nnz);
-  const val = new Float64Array(nnz);
-  let k = 0;
-  for (let r = 0; r < rows; r++) {
-    rowStart[r] = k;
-    for (let c = 0; c < cols; c++) {
-      const v = w[r * cols + c];
-      if (v !== 0) {
-        col[k] = c;
-        val[k++] = v;
-      }
-    }
-  }
-  rowStart[rows] = k;
-  s = { rowStart, col, val };
-  sparseCache.set(w, s);
-  return s;
-}
-
-/** out[i] = x[i]·W over W's non-zero entries, in the dense path's order, skipping zero x entries too. */
-function sparseMap(x: Float64Array, N: number, rows: number, w: Float64Array, cols: number): Float64Array {
-  const { rowStart, col, val } = sparseOf(w, rows, cols);
-  const out = new Float64Array(N * cols);
-  for (let i = 0; i < N; i++) {
-    const xo = i * rows;
-    const oo = i * cols;
-    for (let r = 0; r < rows; r++) {
-      const a = x[xo + r];
-      if (a === 0) continue;
-      for (let e = rowStart[r]; e < rowStart[r + 1]; e++) out[oo + col[e]] += a * val[e];
-    }
-  }
-  return out;
-}
-
-/** delta[i] += out[i]·Wo. */
-function accumulate(delta: Float64Array, out: Float64Array, N: number, dV: number, wo: Float64Array, d: number, sparse: boolean): void {
-  const y = (sparse ? sparseMap : denseMap)(out, N, dV, wo, d);
-  for (let e = 0; e < N * d; e++) delta[e] += y[e];
-}
-
-/**
- * One head over all queries: score(i, j) = q_i · k_j (keys j ≤ i when causal). Average-hard: out_i is the
- * mean of v_j over the keys attaining the maximum exactly, summed in increasing j. Softmax: weights
- * exp(β(score − max)). Returns the smallest gap between a query's best and second-best distinct scores;
- * `selected`, when given, gets each query's maximal keys.
- */
-function attend(
-  q: Float64Array,
-  k: Float64Array,
-  v: Float64Array,
-  out: Float64Array,
-  N: number,
-  dQK: number,
-  dV: number,
-  causal: boolean,
-  kind: Transformer["config"]["attention"],
-  selected: number[][] | null,
-): number {
-  const scores = new Float64Array(N);
-  let minMargin = Infinity;
-  for (let i = 0; i < N; i++) {
-    const last = causal ? i : N - 1;
-    const qo = i * dQK;
-    let best = -Infinity;
-    let second = -Infinity;
-    for (let j = 0; j <= last; j++) {
-      const ko = j * dQK;
-      let s = 0;
-      for (let t = 0; t < dQK; t++) s += q[qo + t] * k[ko + t];
-      scores[j] = s;
-      if (s > best) {
-        second = best;
-        best = s;
-      } else if (s < best && s > second) second = s;
-    }
-    minMargin = Math.min(minMargin, best - second);
-    const oo = i * dV;
-    if (kind.kind === "average-hard") {
-      let count = 0;
-      for (let j = 0; j <= last; j++) {
-        if (scores[j] !== best) continue;
-        count++;
-        const vo = j * dV;
-        for (let c = 0; c < dV; c++) out[oo + c] += v[vo + c];
-      }
-      for (let c = 0; c < dV; c++) out[oo + c] /= count;
-    } else {
-      let total = 0;
-      for (let j = 0; j <= last; j++) {
-        const w = Math.exp(kind.beta * (scores[j] - best));
-        total += w;
-        const vo = j * dV;
-        for (let c = 0; c < dV; c++) out[oo + c] += w * v[vo + c];
-      }
-      for (let c = 0; c < dV; c++) out[oo + c] /= total;
-    }
-    if (selected) {
-      const keys: number[] = [];
-      for (let j = 0; j <= last; j++) if (scores[j] === best) keys.push(j);
-      selected[i] = keys;
-    }
-  }
-  return minMargin;
-}
-
-/** logits[i] = x_i·W + b for one position. */
-function head(x: Float64Array, i: number, d: number, w: Float64Array, b: Float64Array, cols: number, logits: Float64Array): void {
-  const o = i * cols;
-  for (let c = 0; c < cols; c++) logits[o + c] = 0;
-  for (let r = 0; r < d; r++) {
-    const a = x[i * d + r];
-    if (a === 0) continue;
-    for (let c = 0; c < cols; c++) logits[o + c] += a * w[r * cols + c];
-  }
-  for (let c = 0; c < cols; c++) logits[o + c] += b[c];
+  return margin;
 }

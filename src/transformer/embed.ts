@@ -1,0 +1,27 @@
+import { positionValue } from "./positionValue.js";
+import type { Transformer } from "./transformerWeights.js";
+
+/**
+ * The residual stream before the first layer, written into x [n, dModel]: x_i = E[token_i], then for each
+ * position feature f in config order x_i += φ_f(i, n)·Pos[f] (skipped when φ_f(i, n) = 0: adding ±0 changes
+ * nothing). A token outside the vocabulary is a RangeError (callers validate user input first).
+ */
+export function embed(model: Transformer, tokens: Int32Array, x: Float64Array): void {
+  const { config, weights } = model;
+  const n = tokens.length;
+  const d = config.dModel;
+  const V = config.vocab.length;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (!(t >= 0 && t < V)) throw new RangeError(`forward: token ${t} at position ${i} is outside the vocabulary of ${V}`);
+    x.set(weights.tokenEmbedding.subarray(t * d, (t + 1) * d), i * d);
+  }
+  config.positionFeatures.forEach((spec, f) => {
+    const row = weights.positionEmbedding.subarray(f * d, (f + 1) * d);
+    for (let i = 0; i < n; i++) {
+      const phi = positionValue(spec, i, n);
+      if (phi === 0) continue;
+      for (let c = 0; c < d; c++) x[i * d + c] += phi * row[c];
+    }
+  });
+}
