@@ -5,7 +5,8 @@ import type { Predictor } from "./predictor.js";
 /**
  * A compiled transformer as a predictor: one forward pass per call; the prediction at a requested position
  * is the argmax of its token logits (lowest id on an exact tie), `tied` lists every maximal id, and the
- * AP-MDM control bits are logit > 0.
+ * AP-MDM control bits are logit > 0. Only the requested positions' logits are computed (elsewhere the
+ * prediction is −1, `tied` is empty and the control bits are 0).
  */
 export function weightsPredictor(model: Transformer): Predictor {
   const V = model.config.vocab.length;
@@ -24,6 +25,7 @@ export function weightsPredictor(model: Transformer): Predictor {
         prediction[i] = best;
       }
       const tied = (i: number): number[] => {
+        if (prediction[i] < 0) return [];
         const top = logits[i * V + prediction[i]];
         const ids: number[] = [];
         for (let v = 0; v < V; v++) if (logits[i * V + v] === top) ids.push(v);
