@@ -32,7 +32,7 @@ export interface SweepResult {
  * says; a run whose output differs from the PRAM's, or that throws, fails "<model> output = PRAM output"
  * and is shrunk.
  */
-export function librarySweep(settings: ProofSettings, plan: (k: number) => readonly { readonly model: DecodeModel; readonly runs: number }[]): SweepResult {
+export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: number) => readonly { readonly model: DecodeModel; readonly runs: number }[]): SweepResult {
   const observations: Observation[] = [];
   const tallies = new Map<string, { passed: boolean; cases: number }>();
   const note = (name: string, ok: boolean) => {
@@ -43,10 +43,11 @@ export function librarySweep(settings: ProofSettings, plan: (k: number) => reado
   const sizes = new Set<number>();
   for (const entry of checkedPrograms(settings)) {
     const program = loadProgram(entry.name);
-    for (const [k, n] of entry.testSizes.filter((n) => n <= settings.maxN).entries()) {
+    const swept = entry.testSizes.filter((n) => n <= settings.maxN);
+    for (const [k, n] of swept.entries()) {
       sizes.add(n);
       const instance = instantiate(program, n);
-      for (const { model, runs } of plan(k)) {
+      for (const { model, runs } of plan(k, swept.length)) {
         const check = `${model} output = PRAM output`;
         const result = fc.check(
           fc.property(entry.inputs(n), (input) => {

@@ -32,3 +32,23 @@ describe("simulate over compiled weights", () => {
     expect(ap.meters.apMdm!.peakContext).toBe(1 + 2 * (instance.memory + 1 + instance.processors * (instance.registers + 1)));
   });
 });
+
+/**
+ * The three processes over Theorem 1's canvas must write the very same canvas, token for token: a field
+ * that saw a same-step value in the one-token-per-step orders (a LOAD's read address after its own
+ * register write) would differ here even when the output does not.
+ */
+describe("MDM, Masked-ARM and ARM write the same canvas", () => {
+  it.each([["prefix-sums", 2], ["broadcast", 2], ["list-ranking", 2], ["compaction", 2]] as const)("%s at n = %i", (name, n) => {
+    const entry = library.find((e) => e.name === name)!;
+    const instance = instantiate(loadProgram(name), n);
+    const input = fc.sample(entry.inputs(n), { numRuns: 1, seed: 9 })[0];
+    const final = (model: "mdm" | "masked-arm" | "arm") => {
+      const canvases = simulate(instance, input, { model, trace: true }).canvases!;
+      return Array.from(canvases[canvases.length - 1]);
+    };
+    const mdm = final("mdm");
+    expect(final("masked-arm")).toEqual(mdm);
+    expect(final("arm")).toEqual(mdm);
+  });
+});

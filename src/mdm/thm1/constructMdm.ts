@@ -69,6 +69,7 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
     attend(name, [...matchTerms(2, target, cf.blk, cf.blkSq), bonus(1, cf.isMask)], [cf.isMask])[0];
   const prevHasMask = hasMask("prevHasMask", lin([1, cf.blk], -1));
   const lastHasMask = hasMask("lastHasMask", lin(T - 1));
+  const ownHasMask = hasMask("ownHasMask", lin([1, cf.blk]));
   // Is some pc field of my block not HALT (a mask counts as not halted)? Pc fields of my block score
   // 4 + notHalt ∈ {4, 5}; every other key scores ≤ 1.
   const [blockRunning] = attend(
@@ -85,7 +86,7 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
 
   // ── One parallel step of my processor ───────────────────────────────────────────────────────────
   const table = instructionTable(instance, pc);
-  const regKeys = registerKeys(cf, cRegKey, cRegKeySq, cIsReg, instance.registers);
+  const regKeys = registerKeys(cf, cRegKey, cRegKeySq, cIsReg, flip("ownComplete", ownHasMask), instance.registers);
   const a = fetchOperand("A", operandA, instance, cf, regKeys, table, T);
   const b = fetchOperand("B", operandB, instance, cf, regKeys, table, T);
   const is = (name: string, pred: (op: string) => boolean) => table.table(name, (ins) => (pred(ins.op) ? 1 : 0));
@@ -127,6 +128,11 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
   const stop = any("stop", [halted, isHaltIns]);
   const running = flip("running", halted);
   const valueError = any("valueError", [overflow, all("loadAddrError", [isLoad, addrError])]);
+  // A LOAD's raddr field is copied from my read record's pc field, 3P + 2 positions back (an exact
+  // position match, unique winner). Under causal attention (the ARM) features there are computed before my
+  // read record's val field exists, so the address uses the start-of-step registers even when the LOAD
+  // overwrites its own base register; in the MDM and Masked-ARM the same values are computed anyway.
+  const [readAddress, readAddressError] = attend("readAddress", matchTerms(1, lin([1, cf.pos], -(3 * P + 2)), cf.pos, cf.posSq), [address, addrError]);
 
   // ── What my position emits ─────────────────────────────────────────────────────────────────────
   const readPart = flip("readPart", cf.writePart);
@@ -155,7 +161,7 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
     [[cf.writePart, cf.field0, running, isStore, addrError], vocab.error("address")],
     [[cf.writePart, cf.field0, running, isStore, flip("addressOk", addrError)], token.value(address, "addressToken")],
     [[cf.writePart, cf.field1, running, isStore, flip("addressOk", addrError)], token.value(b.value, "storedToken")],
-    [[cf.writePart, cf.field2, running, isLoad, flip("addressOk", addrError)], token.value(address, "readAddressToken")],
+    [[cf.writePart, cf.field2, running, isLoad, flip("readAddressOk", readAddressError)], token.value(readAddress, "readAddressToken")],
   ];
   const fill = all("fill", [cf.inRecords, prevHasMask, anyHalted]);
   const terms: (readonly [number, Feature])[] = [[NONE, readyOk], [vocab.error("conflict"), all("conflict", [ready, conflictBefore])]];

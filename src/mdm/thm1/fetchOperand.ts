@@ -9,7 +9,12 @@ import type { InstructionTable } from "./instructionTable.js";
 
 /** Register-write keys, built once and shared by both operand heads (see registerKeys). */
 export interface RegisterKeys {
-  /** 1 at the val field of a read record whose reg field names a register and whose value is known. */
+  /**
+   * 1 at the val field of a read record whose reg field names a register and whose value is known, in a
+   * block with no mask left. The last condition matters only to the one-token-per-step decodes: there a
+   * write record of block t is predicted after the read records of block t are filled, and must still see
+   * the registers as they were before step t (in the MDM the whole block is masked when it is predicted).
+   */
   readonly valid: Feature;
   /** The register it wrote (copied from the reg field before it), −1 elsewhere, and its square. */
   readonly reg: Feature;
@@ -20,8 +25,8 @@ export interface RegisterKeys {
   readonly code: Feature;
 }
 
-export function registerKeys(cf: CanvasFeatures, copiedRegKey: Feature, copiedRegKeySq: Feature, copiedIsReg: Feature, R: number): RegisterKeys {
-  const valid = all("regKey.valid", [linear("readPart", [[-1, cf.writePart]], 1), cf.field2, copiedIsReg, cf.isValue]);
+export function registerKeys(cf: CanvasFeatures, copiedRegKey: Feature, copiedRegKeySq: Feature, copiedIsReg: Feature, blockComplete: Feature, R: number): RegisterKeys {
+  const valid = all("regKey.valid", [linear("readPart", [[-1, cf.writePart]], 1), cf.field2, copiedIsReg, cf.isValue, blockComplete]);
   const code = linear("regKey.code", [[R + 1, cf.pid], [1, copiedRegKey]], 1);
   return {
     valid,
