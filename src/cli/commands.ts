@@ -1,10 +1,13 @@
 import type { Command } from "./command.js";
 import { demoCommand } from "./demoCommand.js";
 import { mdmRunCommand } from "./mdmRunCommand.js";
+import { modelInspectCommand } from "./modelInspectCommand.js";
+import { modelRunCommand } from "./modelRunCommand.js";
 import { dyckSampleCommand } from "./dyckSampleCommand.js";
 import { parityCommand } from "./parityCommand.js";
+import { plotCommand } from "./plotCommand.js";
 import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, mdmRunCommand, replCommand, proveCommand, dyckSampleCommand, parityCommand];
+export const commands: readonly Command[] = [demoCommand, mdmRunCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];

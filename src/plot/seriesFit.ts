@@ -17,7 +17,7 @@ export interface SeriesFit {
   readonly maxResidual: number;
 }
 
-export const REGRESSOR_NAMES: Readonly<Record<Regressor, string>> = { T: "T", PT: "P(n)·T(n)", MP: "M(n)+P(n)" };
+export const REGRESSOR_NAMES: Readonly<Record<Regressor, string>> = { T: "T", PT: "P(n)·T(n)", S: "S(n)" };
 
 /** Least squares of metric against regressor (exact, see fitLine); null when fewer than two distinct x. */
 export function seriesFit(metric: Metric, regressor: Regressor, points: readonly { x: number; y: number }[]): SeriesFit | null {

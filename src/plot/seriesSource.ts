@@ -8,9 +8,10 @@ export type PlotModel = "pram" | "arm" | "masked-arm" | "mdm" | "ap-mdm";
  * What a series is fitted against, from the PRAM run at the same (program, input):
  * - "T": the PRAM's measured parallel steps on this input;
  * - "PT": declared processors P(n) × declared step bound T(n) (the Theorem 1 context bound);
- * - "MP": declared memory M(n) + processors P(n) (the Theorem 4 peak-context bound).
+ * - "S": the machine's state S(n) = M(n) + P(n)·(R + 1), memory plus every processor's pc and registers
+ *   (the Theorem 4 peak-context bound).
  */
-export type Regressor = "T" | "PT" | "MP";
+export type Regressor = "T" | "PT" | "S";
 
 export interface Measurement {
   /** The process's output: the sweep checks it equals the PRAM's, so no plot shows a wrong run. */

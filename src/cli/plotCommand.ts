@@ -1,0 +1,40 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { UserError } from "../errors.js";
+import { library } from "../pram/library/index.js";
+import { buildPlots } from "../plot/buildPlots.js";
+import { progressBar } from "../plot/progressBar.js";
+import { seriesSources } from "../plot/seriesSources.js";
+import type { Command } from "./command.js";
+import { parseOptions } from "./parseOptions.js";
+import { writeFileAtomic } from "./writeFileAtomic.js";
+import { integerOption } from "./integerOption.js";
+
+export const plotCommand: Command = {
+  path: ["plot"],
+  usage: "plot --out DIR [--max-n N] [--max-n-tokenwise N] [--seed S] [--programs A,B,…]",
+  summary: "sweep n over library programs; write steps/context-vs-n SVGs, their data as JSON, and fits.md",
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      out: { type: "string" },
+      "max-n": { type: "string", default: "16" },
+      "max-n-tokenwise": { type: "string", default: "4" },
+      seed: { type: "string", default: "1" },
+      programs: { type: "string" },
+    });
+    if (positionals.length > 0) throw new UserError("cli/options", `unexpected argument '${positionals[0]}'`);
+    if (values.out === undefined) throw new UserError("cli/options", "--out DIR is required");
+    const settings = {
+      programs: values.programs === undefined ? library.map((e) => e.name) : values.programs.split(","),
+      maxN: integerOption("--max-n", values["max-n"], 1),
+      maxNTokenwise: integerOption("--max-n-tokenwise", values["max-n-tokenwise"], 1),
+      seed: integerOption("--seed", values.seed, 0),
+    };
+    const bar = progressBar(process.stderr.isTTY ? process.stderr : null);
+    const files = await buildPlots(settings, seriesSources, bar.update).finally(bar.finish);
+    mkdirSync(values.out, { recursive: true });
+    for (const f of files) writeFileAtomic(join(values.out, f.name), f.text);
+    io.out(`wrote ${files.length} files to ${values.out}\n`);
+    return 0;
+  },
+};

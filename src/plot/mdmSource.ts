@@ -1,0 +1,25 @@
+import type { DecodeModel } from "../mdm/mdmRun.js";
+import { simulate } from "../mdm/simulate.js";
+import type { SeriesSource } from "./seriesSource.js";
+
+const LABELS: Readonly<Record<DecodeModel, string>> = { mdm: "MDM", "masked-arm": "Masked-ARM", arm: "ARM", "ap-mdm": "AP-MDM" };
+
+/**
+ * A decoder (src/mdm/simulate, each step a forward pass over the compiled weights) as a plotted series.
+ * The MDM fills one block per step and the AP-MDM rewrites its buffers once per PRAM step, so their steps
+ * are fitted against the PRAM's T; the Masked-ARM and ARM produce one token per step, so theirs against
+ * P(n)·T(n). Contexts: P(n)·T(n) for Theorem 1's canvas; for the AP-MDM's peak (Theorem 4), the machine's
+ * state S(n) = M(n) + P(n)·(R + 1).
+ */
+export function mdmSource(model: DecodeModel): SeriesSource {
+  return {
+    model,
+    label: LABELS[model],
+    fit: { steps: model === "mdm" || model === "ap-mdm" ? "T" : "PT", context: model === "ap-mdm" ? "S" : "PT" },
+    tokenwise: model === "masked-arm" || model === "arm",
+    measure: async (instance, input) => {
+      const run = simulate(instance, input, { model });
+      return { output: run.output, steps: run.meters.steps, context: run.meters.context };
+    },
+  };
+}
