@@ -1,11 +1,5 @@
 import type { AttentionKind } from "./transformerConfig.js";
 
-/** Buffers one head reuses for every query: kT is [dQK, n] (keys transposed), scores is [n]. */
-export interface AttendScratch {
-  readonly kT: Float64Array;
-  readonly scores: Float64Array;
-}
-
 /** What one head measured: the smallest score margin over its queries and the multiply-adds it ran. */
 export interface AttendMeter {
   readonly minMargin: number;
@@ -13,15 +7,15 @@ export interface AttendMeter {
 }
 
 /**
- * One attention head over all n queries. q, k are [n, dQK], v is [n, dV], out [n, dV] is overwritten.
- * Query i sees keys j < n (j ≤ i when causal); score(i, j) = Σ_t q[i, t]·k[j, t], summed from +0 in
- * increasing t (products with q[i, t] = 0 are skipped: exact, as in sparseMatmul).
+ * One attention head over all n queries. q, k are [n, dQK], v is [n, dV], out [n, dV] is overwritten;
+ * `scores` is scratch of at least 2n entries. Query i sees keys j < n (j ≤ i when causal);
+ * score(i, j) = Σ_t q[i, t]·k[j, t], summed from +0 in increasing t.
  *  - average-hard: out_i = (Σ v_j over the keys j whose score === the maximum, in increasing j, from +0)
  *    / (their count).
  *  - softmax: w_j = exp(β·(score(i, j) − max)); out_i = (Σ_j w_j·v_j) / (Σ_j w_j), both sums in increasing j.
  * The margin of a query is its best score − the best score strictly below it (Infinity when every key
- * ties). `selected`, when given, receives each query's maximal keys. Multiply-adds: n·keys·dQK for the
- * scores, plus one per value entry added (average-hard) or weighted (softmax).
+ * ties). `selected`, when given, receives each query's maximal keys. Multiply-adds: dQK per (query,
+ * visible key) for the scores, plus dV per value entry added (average-hard) or weighted (softmax).
  */
 export function attendHead(
   q: Float64Array,
@@ -33,26 +27,16 @@ export function attendHead(
   causal: boolean,
   kind: AttentionKind,
   out: Float64Array,
-  scratch: AttendScratch,
+  scores: Float64Array,
   selected: number[][] | null,
 ): AttendMeter {
-  const { kT, scores } = scratch;
-  for (let j = 0; j < n; j++) for (let t = 0; t < dQK; t++) kT[t * n + j] = k[j * dQK + t];
   let minMargin = Infinity;
   let multiplyAdds = 0;
-  for (let i = 0; i < n; i++) {
-    const keys = causal ? i + 1 : n;
-    scores.fill(0, 0, keys);
-    for (let t = 0; t < dQK; t++) {
-      const a = q[i * dQK + t];
-      if (a === 0) continue;
-      const base = t * n;
-      for (let j = 0; j < keys; j++) scores[j] += a * kT[base + j];
-    }
+  const finish = (i: number, row: number, keys: number): void => {
     multiplyAdds += keys * dQK;
     let best = -Infinity;
     let second = -Infinity;
-    for (let j = 0; j < keys; j++) {
+    for (let j = row; j < row + keys; j++) {
       const s = scores[j];
       if (s > best) {
         second = best;
@@ -65,7 +49,7 @@ export function attendHead(
     if (kind.kind === "average-hard") {
       let count = 0;
       for (let j = 0; j < keys; j++) {
-        if (scores[j] !== best) continue;
+        if (scores[row + j] !== best) continue;
         count++;
         const vo = j * dV - oo;
         for (let c = oo; c < oo + dV; c++) out[c] += v[vo + c];
@@ -75,7 +59,7 @@ export function attendHead(
     } else {
       let total = 0;
       for (let j = 0; j < keys; j++) {
-        const w = Math.exp(kind.beta * (scores[j] - best));
+        const w = Math.exp(kind.beta * (scores[row + j] - best));
         total += w;
         const vo = j * dV - oo;
         for (let c = oo; c < oo + dV; c++) out[c] += w * v[vo + c];
@@ -85,9 +69,78 @@ export function attendHead(
     }
     if (selected) {
       const maximal: number[] = [];
-      for (let j = 0; j < keys; j++) if (scores[j] === best) maximal.push(j);
+      for (let j = 0; j < keys; j++) if (scores[row + j] === best) maximal.push(j);
       selected[i] = maximal;
+    }
+  };
+  // Two queries at a time: their scores against the keys both see land in scores[0..) and scores[n..).
+  for (let i = 0; i < n; i += 2) {
+    const keys = (query: number) => (causal ? query + 1 : n);
+    if (i + 1 < n) {
+      scorePair(q, k, dQK, i, keys(i + 1), n, scores);
+      finish(i, 0, keys(i));
+      finish(i + 1, n, keys(i + 1));
+    } else {
+      scoreOne(q, k, dQK, i, keys(i), scores);
+      finish(i, 0, keys(i));
     }
   }
   return { minMargin, multiplyAdds };
+}
+
+/** scores[j] = score(i, j) and scores[n + j] = score(i + 1, j) for j < keys, four keys at a time. */
+function scorePair(q: Float64Array, k: Float64Array, dQK: number, i: number, keys: number, n: number, scores: Float64Array): void {
+  const qa = i * dQK;
+  const qb = qa + dQK;
+  let j = 0;
+  for (; j + 3 < keys; j += 4) {
+    const k0 = j * dQK;
+    const k1 = k0 + dQK;
+    const k2 = k1 + dQK;
+    const k3 = k2 + dQK;
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0; // prettier-ignore
+    for (let t = 0; t < dQK; t++) {
+      const u = q[qa + t];
+      const w = q[qb + t];
+      const c0 = k[k0 + t];
+      const c1 = k[k1 + t];
+      const c2 = k[k2 + t];
+      const c3 = k[k3 + t];
+      a0 += u * c0;
+      a1 += u * c1;
+      a2 += u * c2;
+      a3 += u * c3;
+      b0 += w * c0;
+      b1 += w * c1;
+      b2 += w * c2;
+      b3 += w * c3;
+    }
+    scores[j] = a0;
+    scores[j + 1] = a1;
+    scores[j + 2] = a2;
+    scores[j + 3] = a3;
+    scores[n + j] = b0;
+    scores[n + j + 1] = b1;
+    scores[n + j + 2] = b2;
+    scores[n + j + 3] = b3;
+  }
+  for (; j < keys; j++) {
+    let a = 0;
+    let b = 0;
+    for (let t = 0; t < dQK; t++) {
+      a += q[qa + t] * k[j * dQK + t];
+      b += q[qb + t] * k[j * dQK + t];
+    }
+    scores[j] = a;
+    scores[n + j] = b;
+  }
+}
+
+/** scores[j] = score(i, j) for j < keys. */
+function scoreOne(q: Float64Array, k: Float64Array, dQK: number, i: number, keys: number, scores: Float64Array): void {
+  for (let j = 0; j < keys; j++) {
+    let a = 0;
+    for (let t = 0; t < dQK; t++) a += q[i * dQK + t] * k[j * dQK + t];
+    scores[j] = a;
+  }
 }

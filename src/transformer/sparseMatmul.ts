@@ -1,3 +1,4 @@
+import { denseMatmul } from "./denseMatmul.js";
 import type { Matmul } from "./matmul.js";
 
 /** A matrix's non-zero entries row by row (CSR): row r's are col/val[rowStart[r] .. rowStart[r + 1]). */
@@ -37,7 +38,8 @@ function csrOf(w: Float64Array, rows: number, cols: number): Csr {
 
 /**
  * The fast Matmul for hand-built weights, which are mostly zero: it visits only W's non-zero entries and
- * skips zero entries of x, in the reference's order (increasing r). Exact: a skipped product is a·0 or
+ * skips zero entries of x, in the reference's order (increasing r). A matrix with more than a third of its
+ * entries non-zero goes to denseMatmul instead, whose blocked loops are then faster. Exact: a skipped product is a·0 or
  * 0·w, i.e. ±0 for finite a and w, and adding ±0 to a running sum that started at +0 never changes it
  * (such a sum is never −0, since +0 + −0 = +0 and an exact cancellation gives +0), so every entry is the
  * same float64 as denseMatmul's. (Loaded weights are checked finite; an activation that overflowed to ±∞
@@ -45,6 +47,7 @@ function csrOf(w: Float64Array, rows: number, cols: number): Csr {
  */
 export const sparseMatmul: Matmul = (x, n, rows, w, cols, out) => {
   const { rowStart, col, val } = csrOf(w, rows, cols);
+  if (3 * val.length > rows * cols) return denseMatmul(x, n, rows, w, cols, out);
   out.fill(0, 0, n * cols);
   for (let i = 0; i < n; i++) {
     const xo = i * rows;
