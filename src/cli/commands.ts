@@ -1,4 +1,5 @@
 import type { Command } from "./command.js";
+import { compileCommand } from "./compileCommand.js";
 import { demoCommand } from "./demoCommand.js";
 import { mdmRunCommand } from "./mdmRunCommand.js";
 import { modelInspectCommand } from "./modelInspectCommand.js";
@@ -10,4 +11,4 @@ import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, mdmRunCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];
+export const commands: readonly Command[] = [demoCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];
