@@ -7,8 +7,11 @@ import { modelRunCommand } from "./modelRunCommand.js";
 import { dyckSampleCommand } from "./dyckSampleCommand.js";
 import { parityCommand } from "./parityCommand.js";
 import { plotCommand } from "./plotCommand.js";
+import { pramListCommand } from "./pramListCommand.js";
+import { pramRunCommand } from "./pramRunCommand.js";
+import { pramShowCommand } from "./pramShowCommand.js";
 import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Io } from "../../src/cli/command.js";
+import { runCli } from "../../src/cli/runCli.js";
+import { instantiate } from "../../src/pram/instantiate.js";
+import { loadProgram } from "../../src/pram/loadProgram.js";
+import { parseProgram } from "../../src/pram/parseProgram.js";
+import { PramError, type PramErrorDetail } from "../../src/pram/pramError.js";
+import { runPram } from "../../src/pram/runPram.js";
+
+function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
+  let out = "";
+  let err = "";
+  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
+}
+
+const HEADER = ".processors 2\n.memory 4\n.word 6\n.registers 2\n.input 0..9\n.output 0, 2\n.steps 6\n.mode EREW\n";
+
+/** Every error a user can cause, as program text and input: the kind it must raise and fields of its detail. */
+const CASES: readonly { name: string; text: string; input: number[]; detail: Partial<PramErrorDetail> & { kind: PramErrorDetail["kind"] }; message: RegExp }[] = [
+  { name: "syntax", text: `${HEADER}  LOAD r0, [pid\n  HALT\n`, input: [1, 2], detail: { kind: "syntax", at: { file: "F", line: 9, col: 17 } } as never, message: /:9:17: syntax error: expected '\]', found the end of the line/ },
+  { name: "unknown instruction", text: `${HEADER}  FROB r0\n`, input: [1, 2], detail: { kind: "unknown-instruction", mnemonic: "FROB" }, message: /:9:3: unknown instruction 'FROB'/ },
+  { name: "unknown label", text: `${HEADER}  JMP nowhere\n  HALT\n`, input: [1, 2], detail: { kind: "unknown-label", label: "nowhere" }, message: /:9:\d+: unknown label 'nowhere'/ },
+  { name: "duplicate label", text: `${HEADER}a: HALT\na: HALT\n`, input: [1, 2], detail: { kind: "duplicate-label", label: "a" }, message: /:10:1: label 'a' is defined twice/ },
+  { name: "bad register", text: `${HEADER}  LI r7, 1\n  HALT\n`, input: [1, 2], detail: { kind: "bad-register", register: "r7", registers: 2 }, message: /:9:\d+: bad register 'r7'/ },
+  { name: "header", text: HEADER.replace(".steps 6\n", "") + "  HALT\n", input: [1, 2], detail: { kind: "header" }, message: /missing \.steps/ },
+  { name: "immediate", text: `${HEADER}  LI r0, {2^n * 100}\n  HALT\n`, input: [1, 2], detail: { kind: "immediate", n: 2 }, message: /immediate value: 400 is outside -32\.\.31/ },
+  { name: "input", text: `${HEADER}  HALT\n`, input: [1, 12], detail: { kind: "input", index: 1 }, message: /input item 2: 12 is outside 0\.\.9/ },
+  { name: "address", text: `${HEADER}  LOAD r0, [pid + 3]\n  HALT\n`, input: [1, 2], detail: { kind: "address", step: 1, pid: 1, pc: 0, address: 4, access: "read" }, message: /step 1, processor 1, pc 0 \(line 9\): read of address 4 outside memory \[0, 4\)/ },
+  { name: "overflow", text: `${HEADER}  LOAD r0, [pid]\n  MUL r0, r0, 20\n  HALT\n`, input: [1, 2], detail: { kind: "overflow", step: 2, pid: 1, op: "MUL", value: "40" }, message: /MUL overflow: 40 is outside the 6-bit word range/ },
+  { name: "EREW read conflict", text: `${HEADER}  LOAD r0, [0]\n  HALT\n`, input: [1, 2], detail: { kind: "conflict", mode: "EREW", step: 1, pids: [0, 1], address: 0, access: "read" }, message: /EREW conflict: processors 0 and 1 both read address 0/ },
+  { name: "CREW write conflict", text: `${HEADER.replace("EREW", "CREW")}  STORE pid, [3]\n  HALT\n`, input: [1, 2], detail: { kind: "conflict", mode: "CREW", access: "write", address: 3 }, message: /CREW conflict: processors 0 and 1 both write address 3/ },
+  { name: "CRCW-common disagreement", text: `${HEADER.replace("EREW", "CRCW-common")}  STORE pid, [3]\n  HALT\n`, input: [1, 2], detail: { kind: "conflict", mode: "CRCW-common", values: [0, 1] }, message: /\(values 0 and 1 differ\)/ },
+  { name: "step bound", text: `${HEADER}top: JMP top\n`, input: [1, 2], detail: { kind: "step-bound", bound: 6, running: 2 }, message: /step bound exceeded: 2 processor\(s\) still running after the declared 6 steps/ },
+  { name: "fell off the end", text: `${HEADER}  LI r0, 1\n`, input: [1, 2], detail: { kind: "fell-off-end", step: 1, pid: 0, pc: 1 }, message: /step 1, processor 0 fell off the end of the program/ },
+];
+
+describe("every PRAM error a user can cause", () => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s: a typed error from the API", (_, c) => {
+    const run = () => runPram(instantiate(parseProgram(c.text, "F"), c.input.length), c.input);
+    expect(run).toThrow(PramError);
+    try {
+      run();
+    } catch (e) {
+      expect((e as PramError).detail).toMatchObject(c.detail);
+      expect((e as PramError).code).toBe(`pram/${c.detail.kind}`);
+      expect((e as PramError).message).toMatch(c.message);
+    }
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s: one line on stderr from the CLI, exit 2, nothing on stdout", async (_, c) => {
+    const file = join(mkdtempSync(join(tmpdir(), "apmdm-pram-")), "p.pram");
+    writeFileSync(file, c.text);
+    const io = bufferIo();
+    expect(await runCli(["pram", "run", file, "--input", c.input.join(",")], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^apmdm pram run: [^\n]+\n$/);
+    expect(io.stderr()).toMatch(c.message);
+    expect(io.stdout()).toBe("");
+  });
+
+  it("an unknown program and an unreadable file", async () => {
+    expect(() => loadProgram("no-such-program")).toThrow(expect.objectContaining({ detail: expect.objectContaining({ kind: "unknown-program", name: "no-such-program" }) }) as unknown as Error);
+    expect(() => loadProgram("/no/such/file.pram")).toThrow(expect.objectContaining({ detail: expect.objectContaining({ kind: "file", reason: "no such file" }) }) as unknown as Error);
+    for (const [name, pattern] of [["no-such-program", /^apmdm pram run: unknown program 'no-such-program': not a \.pram file and not in the library \(prefix-sums, /], ["/no/such/file.pram", /^apmdm pram run: cannot read '\/no\/such\/file\.pram': no such file\n$/]] as const) {
+      const io = bufferIo();
+      expect(await runCli(["pram", "run", name, "--input", "1"], io)).toBe(2);
+      expect(io.stderr()).toMatch(pattern);
+    }
+  });
+
+  it("an oversized n is a header error, not a crash", () => {
+    expect(() => instantiate(loadProgram("prefix-sums"), 2 ** 23)).toThrow(expect.objectContaining({ detail: expect.objectContaining({ kind: "header" }) }) as unknown as Error);
+  });
+});
