@@ -1,5 +1,13 @@
 import type { AttentionKind } from "./transformerConfig.js";
 
+/** Buffers one head reuses for every query: `scores` holds two queries' scores, `maximal` one query's maximal keys. */
+export interface AttendScratch {
+  /** At least 2n entries. */
+  readonly scores: Float64Array;
+  /** At least n entries. */
+  readonly maximal: Int32Array;
+}
+
 /** What one head measured: the smallest score margin over its queries and the multiply-adds it ran. */
 export interface AttendMeter {
   readonly minMargin: number;
@@ -7,9 +15,9 @@ export interface AttendMeter {
 }
 
 /**
- * One attention head over all n queries. q, k are [n, dQK], v is [n, dV], out [n, dV] is overwritten;
- * `scores` is scratch of at least 2n entries. Query i sees keys j < n (j ≤ i when causal);
- * score(i, j) = Σ_t q[i, t]·k[j, t], summed from +0 in increasing t.
+ * One attention head over all n queries. q, k are [n, dQK], v is [n, dV], out [n, dV] is overwritten.
+ * Query i sees keys j < n (j ≤ i when causal); score(i, j) = Σ_t q[i, t]·k[j, t], summed from +0 in
+ * increasing t.
  *  - average-hard: out_i = (Σ v_j over the keys j whose score === the maximum, in increasing j, from +0)
  *    / (their count).
  *  - softmax: w_j = exp(β·(score(i, j) − max)); out_i = (Σ_j w_j·v_j) / (Σ_j w_j), both sums in increasing j.
@@ -27,51 +35,20 @@ export function attendHead(
   causal: boolean,
   kind: AttentionKind,
   out: Float64Array,
-  scores: Float64Array,
+  scratch: AttendScratch,
   selected: number[][] | null,
 ): AttendMeter {
+  const { scores, maximal } = scratch;
+  const top = new Float64Array(2);
   let minMargin = Infinity;
   let multiplyAdds = 0;
   const finish = (i: number, row: number, keys: number): void => {
     multiplyAdds += keys * dQK;
-    let best = -Infinity;
-    let second = -Infinity;
-    for (let j = row; j < row + keys; j++) {
-      const s = scores[j];
-      if (s > best) {
-        second = best;
-        best = s;
-      } else if (s < best && s > second) second = s;
-    }
-    if (best - second < minMargin) minMargin = best - second;
-    const oo = i * dV;
-    out.fill(0, oo, oo + dV);
-    if (kind.kind === "average-hard") {
-      let count = 0;
-      for (let j = 0; j < keys; j++) {
-        if (scores[row + j] !== best) continue;
-        count++;
-        const vo = j * dV - oo;
-        for (let c = oo; c < oo + dV; c++) out[c] += v[vo + c];
-      }
-      for (let c = oo; c < oo + dV; c++) out[c] /= count;
-      multiplyAdds += count * dV;
-    } else {
-      let total = 0;
-      for (let j = 0; j < keys; j++) {
-        const w = Math.exp(kind.beta * (scores[row + j] - best));
-        total += w;
-        const vo = j * dV - oo;
-        for (let c = oo; c < oo + dV; c++) out[c] += w * v[vo + c];
-      }
-      for (let c = oo; c < oo + dV; c++) out[c] /= total;
-      multiplyAdds += keys * dV;
-    }
-    if (selected) {
-      const maximal: number[] = [];
-      for (let j = 0; j < keys; j++) if (scores[row + j] === best) maximal.push(j);
-      selected[i] = maximal;
-    }
+    const count = maximalKeys(scores, row, keys, maximal, top);
+    if (top[0] - top[1] < minMargin) minMargin = top[0] - top[1];
+    if (kind.kind === "average-hard") multiplyAdds += dV * averageOf(maximal, count, v, dV, out, i * dV);
+    else multiplyAdds += dV * softmaxAverage(scores, row, keys, top[0], kind.beta, v, dV, out, i * dV);
+    if (selected) selected[i] = Array.from(maximal.subarray(0, count));
   };
   // Two queries at a time: their scores against the keys both see land in scores[0..) and scores[n..).
   for (let i = 0; i < n; i += 2) {
@@ -86,6 +63,55 @@ export function attendHead(
     }
   }
   return { minMargin, multiplyAdds };
+}
+
+/**
+ * One pass over scores[row .. row + keys): top[0] = the maximum, top[1] = the largest score strictly below
+ * it (−∞ if none); the keys attaining the maximum go, in increasing order, to maximal[0 .. count), and
+ * count is returned.
+ */
+function maximalKeys(scores: Float64Array, row: number, keys: number, maximal: Int32Array, top: Float64Array): number {
+  let best = -Infinity;
+  let second = -Infinity;
+  let count = 0;
+  for (let j = 0; j < keys; j++) {
+    const s = scores[row + j];
+    if (s > best) {
+      second = best;
+      best = s;
+      maximal[0] = j;
+      count = 1;
+    } else if (s === best) maximal[count++] = j;
+    else if (s > second) second = s;
+  }
+  top[0] = best;
+  top[1] = second;
+  return count;
+}
+
+/** out[oo ..] = the mean of v_j over the keys maximal[0 .. count), summed in that order; returns count. */
+function averageOf(maximal: Int32Array, count: number, v: Float64Array, dV: number, out: Float64Array, oo: number): number {
+  out.fill(0, oo, oo + dV);
+  for (let m = 0; m < count; m++) {
+    const vo = maximal[m] * dV - oo;
+    for (let c = oo; c < oo + dV; c++) out[c] += v[vo + c];
+  }
+  for (let c = oo; c < oo + dV; c++) out[c] /= count;
+  return count;
+}
+
+/** out[oo ..] = Σ_j w_j·v_j / Σ_j w_j with w_j = exp(β·(score_j − best)); returns the keys weighted. */
+function softmaxAverage(scores: Float64Array, row: number, keys: number, best: number, beta: number, v: Float64Array, dV: number, out: Float64Array, oo: number): number {
+  out.fill(0, oo, oo + dV);
+  let total = 0;
+  for (let j = 0; j < keys; j++) {
+    const w = Math.exp(beta * (scores[row + j] - best));
+    total += w;
+    const vo = j * dV - oo;
+    for (let c = oo; c < oo + dV; c++) out[c] += w * v[vo + c];
+  }
+  for (let c = oo; c < oo + dV; c++) out[c] /= total;
+  return keys;
 }
 
 /** scores[j] = score(i, j) and scores[n + j] = score(i + 1, j) for j < keys, four keys at a time. */

@@ -74,7 +74,7 @@ export function forward(model: Transformer, tokens: Int32Array, options: Forward
       matmul(x, n, d, hw.wk, dQK, s.k);
       matmul(x, n, d, hw.wv, dV, s.v);
       const sel = residual ? new Array<number[]>(n) : null;
-      const m = attendHead(s.q, s.k, s.v, n, dQK, dV, config.causal, config.attention, s.attended, s.scores, sel);
+      const m = attendHead(s.q, s.k, s.v, n, dQK, dV, config.causal, config.attention, s.attended, s, sel);
       matmul(s.attended, n, dV, hw.wo, d, s.y);
       for (let e = 0; e < n * d; e++) s.delta[e] += s.y[e];
       multiplyAdds += n * d * (2 * dQK + dV) + m.multiplyAdds + n * dV * d;
@@ -128,6 +128,7 @@ function scratch(model: Transformer, n: number) {
     v: new Float64Array(n * dV),
     attended: new Float64Array(n * dV),
     scores: new Float64Array(2 * n),
+    maximal: new Int32Array(n),
     hidden: new Float64Array(n * H),
     y: new Float64Array(n * d),
     delta: new Float64Array(n * d),
