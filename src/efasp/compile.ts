@@ -1,7 +1,7 @@
 import { type Allocation, allocate } from "./allocate.js";
 import { emit } from "./emit.js";
 import type { EfaspProgram } from "./efaspProgram.js";
-import { schedule } from "./schedule.js";
+import { type Schedule, schedule } from "./schedule.js";
 import { validate } from "./validate.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { parameterCount } from "../transformer/parameterCount.js";
@@ -18,6 +18,8 @@ export interface Compiled {
   readonly model: Transformer;
   /** Where each feature lives: its residual dimension, or the affine form of a virtual (linear) feature. */
   readonly layout: Allocation;
+  /** Which layer computes each head and each non-linear local feature. */
+  readonly schedule: Schedule;
   readonly report: CompileReport;
 }
 
@@ -31,6 +33,7 @@ export function compile(program: EfaspProgram): Compiled {
   return {
     model,
     layout,
+    schedule: plan,
     report: {
       layers: layers.length,
       heads: layers.reduce((s, l) => s + l.heads.length, 0),

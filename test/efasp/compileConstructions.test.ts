@@ -4,6 +4,7 @@ import { constructApMdm } from "../../src/ap-mdm/thm4/constructApMdm.js";
 import { compile } from "../../src/efasp/compile.js";
 import { decodeMdm } from "../../src/mdm/decodeMdm.js";
 import { evaluatorPredictor } from "../../src/mdm/evaluatorPredictor.js";
+import { weightsPredictor } from "../../src/mdm/weightsPredictor.js";
 import { constructMdm } from "../../src/mdm/thm1/constructMdm.js";
 import type { PramInstance } from "../../src/pram/pramInstance.js";
 import { forward } from "../../src/transformer/forward.js";
@@ -35,6 +36,20 @@ describe("the compiled constructions compute every feature exactly", () => {
       const dense = forward(compiled.model, tokens, { dense: true });
       expect(Array.from(sparse.tokenLogits)).toEqual(Array.from(dense.tokenLogits));
     }
+  });
+
+  it("Theorem 1 and Theorem 4: decoding over the weights writes the evaluator's canvases, step by step", () => {
+    const c = constructMdm(increment);
+    const program = c.program(false);
+    const canvas = new Int32Array(c.layout.length).fill(c.vocab.mask);
+    canvas.set([c.vocab.bos, c.vocab.value(5), c.vocab.value(2)]);
+    const mdm = (p: Parameters<typeof decodeMdm>[0]) => decodeMdm(p, canvas, "mdm", { maxSteps: 10, trace: true }).canvases!.map((x) => Array.from(x));
+    const want = mdm(evaluatorPredictor(program));
+    expect(want.length).toBeGreaterThan(3);
+    expect(mdm(weightsPredictor(compile(program).model))).toEqual(want);
+    const a = constructApMdm(increment);
+    const ap = (p: Parameters<typeof decodeApMdm>[0]) => decodeApMdm(p, a.initial([5, 2]), { maxSteps: 40, trace: true }).trace!.canvases.map((x) => Array.from(x));
+    expect(ap(weightsPredictor(compile(a.program).model))).toEqual(ap(evaluatorPredictor(a.program)));
   });
 
   it("Theorem 1 with causal attention (the ARM's model), on the final canvas's prefixes", () => {
