@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { CONFLICT_MODES } from "../../src/pram/conflictMode.js";
+import { ALU_OPS, type Instruction, SHIFT_OPS, type Source } from "../../src/pram/instruction.js";
+import type { PramInstance } from "../../src/pram/pramInstance.js";
+
+/**
+ * Random valid PRAM instances, small enough to run thousands: 1–4 processors, 1–4 inputs, a few spare
+ * cells, 3–8-bit words, 1–3 registers, 1–8 instructions of every kind (jumps may loop), any conflict mode
+ * and step bound. Valid means what the parser and instantiate guarantee (registers, targets, immediates
+ * and shift amounts in range); a run may still fail in every way a program can: overflow, addresses,
+ * conflicts, the step bound, falling off the end.
+ */
+export const arbitraryInstance: fc.Arbitrary<PramInstance> = fc
+  .record({
+    n: fc.integer({ min: 1, max: 4 }),
+    processors: fc.integer({ min: 1, max: 4 }),
+    spare: fc.integer({ min: 0, max: 4 }),
+    wordBits: fc.integer({ min: 3, max: 8 }),
+    registers: fc.integer({ min: 1, max: 3 }),
+    length: fc.integer({ min: 1, max: 8 }),
+    stepBound: fc.integer({ min: 1, max: 12 }),
+    mode: fc.constantFrom(...CONFLICT_MODES),
+  })
+  .chain((shape) => {
+    const max = 2 ** (shape.wordBits - 1) - 1;
+    const reg = fc.integer({ min: 0, max: shape.registers - 1 });
+    const imm = fc.integer({ min: -max - 1, max });
+    const source: fc.Arbitrary<Source> = fc.oneof(
+      { weight: 4, arbitrary: reg.map((index) => ({ kind: "reg", index }) as const) },
+      { weight: 2, arbitrary: fc.constant({ kind: "pid" } as const) },
+      fc.constant({ kind: "n" } as const),
+      fc.constant({ kind: "np" } as const),
+      { weight: 2, arbitrary: imm.map((value) => ({ kind: "imm", value }) as const) },
+    );
+    const offset = fc.integer({ min: -2, max: shape.n + shape.spare + 1 });
+    const target = fc.integer({ min: 0, max: shape.length - 1 });
+    const instruction: fc.Arbitrary<Instruction> = fc.oneof(
+      fc.record({ op: fc.constant("LOAD" as const), dst: reg, base: source, offset }),
+      fc.record({ op: fc.constant("STORE" as const), src: source, base: source, offset }),
+      fc.record({ op: fc.constant("LI" as const), dst: reg, value: imm }),
+      fc.record({ op: fc.constant("MOV" as const), dst: reg, src: source }),
+      { weight: 3, arbitrary: fc.record({ op: fc.constant("ALU" as const), alu: fc.constantFrom(...ALU_OPS), dst: reg, a: source, b: source }) },
+      fc.record({ op: fc.constant("SHIFT" as const), shift: fc.constantFrom(...SHIFT_OPS), dst: reg, src: source, amount: fc.integer({ min: 0, max: shape.wordBits - 1 }) }),
+      fc.record({ op: fc.constant("JMP" as const), target }),
+      fc.record({ op: fc.constantFrom("JZ" as const, "JNZ" as const), cond: source, target }),
+      { weight: 2, arbitrary: fc.constant({ op: "HALT" } as const) },
+    );
+    const memory = shape.n + shape.spare;
+    return fc
+      .record({
+        // Mostly ending in HALT, so that more runs get past their first steps.
+        code: fc
+          .tuple(fc.array(instruction, { minLength: shape.length - 1, maxLength: shape.length - 1 }), fc.oneof({ weight: 3, arbitrary: fc.constant({ op: "HALT" } as const) }, instruction))
+          .map(([body, last]): Instruction[] => [...body, last]),
+        outputStart: fc.integer({ min: 0, max: memory - 1 }),
+        inputMin: fc.integer({ min: -max - 1, max: 0 }),
+        inputMax: fc.integer({ min: 0, max }),
+      })
+      .chain(({ code, outputStart, inputMin, inputMax }) =>
+        fc.integer({ min: 1, max: memory - outputStart }).map(
+          (outputLength): PramInstance => ({
+            name: "random",
+            n: shape.n,
+            processors: shape.processors,
+            memory,
+            wordBits: shape.wordBits,
+            registers: shape.registers,
+            outputStart,
+            outputLength,
+            stepBound: shape.stepBound,
+            mode: shape.mode,
+            inputMin,
+            inputMax,
+            code,
+            lines: code.map(() => 0),
+          }),
+        ),
+      );
+  });
+
+/** Inputs for an instance: mostly in its range, sometimes with values just outside it (an input error). */
+export const arbitraryInput = (instance: PramInstance): fc.Arbitrary<number[]> =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.array(fc.integer({ min: instance.inputMin, max: instance.inputMax }), { minLength: instance.n, maxLength: instance.n }) },
+    fc.array(fc.integer({ min: instance.inputMin - 1, max: instance.inputMax + 1 }), { minLength: instance.n, maxLength: instance.n }),
+  );
