@@ -18,6 +18,7 @@ export function describePositionFeature(spec: PositionFeature): string {
 
 function quotient(spec: { offset: number; divisor: number; modulus: number | null }): string {
   const shifted = spec.offset === 0 ? "i" : spec.offset > 0 ? `i − ${spec.offset}` : `i + ${-spec.offset}`;
-  const divided = spec.divisor === 1 ? shifted : `⌊${spec.offset === 0 ? shifted : `(${shifted})`}/${spec.divisor}⌋`;
-  return spec.modulus === null ? divided : `${divided} mod ${spec.modulus}`;
+  const grouped = spec.offset === 0 ? shifted : `(${shifted})`;
+  if (spec.divisor !== 1) return spec.modulus === null ? `⌊${grouped}/${spec.divisor}⌋` : `⌊${grouped}/${spec.divisor}⌋ mod ${spec.modulus}`;
+  return spec.modulus === null ? shifted : `${grouped} mod ${spec.modulus}`;
 }
