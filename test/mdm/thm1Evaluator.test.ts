@@ -96,7 +96,10 @@ describe("Theorem 1 canvas, decoded on the evaluator", () => {
     },
   );
 
-  it.each(library.map((e) => [e.name, e.testSizes[0]] as const))("%s at n = %i: the PRAM's output in at most T + 1 steps", (name, n) => {
+  // The evaluator recomputes every feature at every position each step; connected components (a 471-position
+  // canvas decoded in 79 steps even at n = 1) runs over the compiled weights in simulateWeights.test.ts instead.
+  const cheap = library.filter((e) => constructMdm(instantiate(loadProgram(e.name), e.testSizes[0])).layout.length <= 300);
+  it.each(cheap.map((e) => [e.name, e.testSizes[0]] as const))("%s at n = %i: the PRAM's output in at most T + 1 steps", (name, n) => {
     const entry = library.find((e) => e.name === name)!;
     const inst = instantiate(loadProgram(name), n);
     const input = fc.sample(entry.inputs(n), { numRuns: 1, seed: 7 })[0];
