@@ -21,7 +21,10 @@ describe("fitLine", () => {
     (pts) => {
       const points = pts.map(([x, y]) => ({ x, y }));
       const fit = fitLine(points);
-      if (new Set(points.map((p) => p.x)).size < 2) return expect(fit).toBeNull();
+      if (new Set(points.map((p) => p.x)).size < 2) {
+        expect(fit).toBeNull();
+        return;
+      }
       const { slope: s, intercept: c } = fit!;
       // residual_i · (s.den·c.den) = y·s.den·c.den − s.num·x·c.den − c.num·s.den, an exact integer
       const r = points.map(({ x, y }) => BigInt(y) * s.den * c.den - s.num * BigInt(x) * c.den - c.num * s.den);
