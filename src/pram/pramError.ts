@@ -14,8 +14,7 @@ export interface MachinePlace {
 
 /** Everything a user can get wrong about a PRAM program or its input, by kind. */
 export type PramErrorDetail =
-  /** at is null for a program built in TS (src/pram/programBuilder.ts). */
-  | { readonly kind: "syntax"; readonly at: SourceLocation | null; readonly reason: string }
+  | { readonly kind: "syntax"; readonly at: SourceLocation; readonly reason: string }
   | { readonly kind: "unknown-instruction"; readonly at: SourceLocation; readonly mnemonic: string }
   | { readonly kind: "unknown-label"; readonly at: SourceLocation | null; readonly label: string }
   | { readonly kind: "duplicate-label"; readonly at: SourceLocation | null; readonly label: string }
