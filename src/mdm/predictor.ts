@@ -19,4 +19,10 @@ export interface Prediction {
   readonly control: readonly [Uint8Array, Uint8Array, Uint8Array] | null;
   /** Forward-pass cost of this call, when the predictor is a transformer. */
   readonly flops: number;
+  /**
+   * A transformer's distance from a tie in this pass (null for the evaluator): the smallest gap between a
+   * query's best and second-best attention scores over every head, and between the two best logits at a
+   * requested position.
+   */
+  readonly margins: { readonly attention: number; readonly logit: number } | null;
 }

@@ -7,7 +7,7 @@ import type { Transformer } from "../transformer/transformerWeights.js";
 import { compiledPredictor, type ModelShape } from "./compiledPredictor.js";
 import { evaluatorPredictor } from "./evaluatorPredictor.js";
 import type { DecodeModel, MdmRun } from "./mdmRun.js";
-import type { Predictor } from "./predictor.js";
+import type { Prediction, Predictor } from "./predictor.js";
 import { constructMdm } from "./thm1/constructMdm.js";
 import { decodeThm1 } from "./thm1/decodeThm1.js";
 
@@ -16,6 +16,8 @@ export interface SimulateOptions {
   readonly trace?: boolean;
   /** "weights" (default): the compiled transformer; "evaluator": the E-FASP reference, for differential tests. */
   readonly backend?: "weights" | "evaluator";
+  /** Called with every forward pass's prediction, in decoding order (the proofs read the margins). */
+  readonly onPrediction?: (prediction: Prediction) => void;
 }
 
 /** A run, with the compiled model it decoded with (null on the evaluator backend), e.g. for the REPL's inspector. */
@@ -30,8 +32,18 @@ export type Simulation = MdmRun & { readonly transformer: Transformer | null };
  */
 export function simulate(instance: PramInstance, input: readonly number[], options: SimulateOptions): Simulation {
   const pram = runPram(instance, input);
-  const backend = (program: EfaspProgram): { predictor: Predictor; shape: ModelShape; model: Transformer | null } =>
-    options.backend === "evaluator" ? { predictor: evaluatorPredictor(program), shape: { layers: 0, heads: 0, width: 0, params: 0 }, model: null } : compiledPredictor(program);
+  const backend = (program: EfaspProgram): { predictor: Predictor; shape: ModelShape; model: Transformer | null } => {
+    const built = options.backend === "evaluator" ? { predictor: evaluatorPredictor(program), shape: { layers: 0, heads: 0, width: 0, params: 0 }, model: null } : compiledPredictor(program);
+    const observe = options.onPrediction;
+    if (!observe) return built;
+    const { predictor } = built;
+    const predict: Predictor["predict"] = (tokens, outputs) => {
+      const p = predictor.predict(tokens, outputs);
+      observe(p);
+      return p;
+    };
+    return { ...built, predictor: { ...predictor, predict } };
+  };
   const common = { program: instance.name, n: instance.n, model: options.model, pramOutput: pram.output, pramMeters: pram.meters };
   if (options.model === "ap-mdm") {
     const construction = constructApMdm(instance);

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import type { DecodeModel } from "../mdm/mdmRun.js";
+import type { Prediction } from "../mdm/predictor.js";
 import { type Simulation, simulate } from "../mdm/simulate.js";
 import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
 import type { LibraryEntry } from "../pram/library/libraryEntry.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import type { PramInstance } from "../pram/pramInstance.js";
-import type { Counterexample, ProofCheck, ProofSettings } from "./proofReport.js";
+import type { Counterexample, Margin, ProofCheck, ProofSettings } from "./proofReport.js";
 
 /** One decode that reproduced the PRAM's output. */
 export interface Observation {
@@ -23,6 +24,8 @@ export interface SweepResult {
   readonly checks: () => ProofCheck[];
   readonly counterexample: Counterexample | null;
   readonly sizes: number[];
+  /** The smallest attention-score and logit gaps over every forward pass of the sweep, and where. */
+  readonly margins: Margin[];
 }
 
 /**
@@ -41,6 +44,8 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
   };
   let counterexample: Counterexample | null = null;
   const sizes = new Set<number>();
+  const attention: Margin = { name: "attention score gap (best − second best, over every query of every head)", value: Infinity, where: "" };
+  const logit: Margin = { name: "token logit gap (best − second best, at every predicted position)", value: Infinity, where: "" };
   for (const entry of checkedPrograms(settings)) {
     const program = loadProgram(entry.name);
     const swept = entry.testSizes.filter((n) => n <= settings.maxN);
@@ -51,7 +56,14 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
         const check = `${model} output = PRAM output`;
         const result = fc.check(
           fc.property(entry.inputs(n), (input) => {
-            const run = simulate(instance, input, { model });
+            let step = 0;
+            const onPrediction = (p: Prediction) => {
+              step += 1;
+              const where = `${entry.name} n=${n} ${model} input ${input.join(",")} step ${step}`;
+              if (p.margins && p.margins.attention < attention.value) Object.assign(attention, { value: p.margins.attention, where });
+              if (p.margins && p.margins.logit < logit.value) Object.assign(logit, { value: p.margins.logit, where });
+            };
+            const run = simulate(instance, input, { model, onPrediction });
             const same = run.output.length === run.pramOutput.length && run.output.every((v, i) => v === run.pramOutput[i]);
             if (same) observations.push({ program: entry.name, instance, input, run });
             return same;
@@ -80,6 +92,7 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
     checks: () => [...tallies].map(([name, c]) => ({ name, ...c })),
     counterexample,
     sizes: [...sizes].sort((a, b) => a - b),
+    margins: [attention, logit].filter((m) => m.value < Infinity),
   };
 }
 

@@ -48,7 +48,7 @@ export async function proveThm1(settings: ProofSettings): Promise<ProofReport> {
     sizes: sweep.sizes,
     runs: sweep.observations.length,
     bounds,
-    margins: [],
+    margins: sweep.margins,
     counterexample: sweep.counterexample,
   };
 }

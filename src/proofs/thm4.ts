@@ -36,7 +36,7 @@ export async function proveThm4(settings: ProofSettings): Promise<ProofReport> {
     sizes: sweep.sizes,
     runs: runs.length,
     bounds,
-    margins: [],
+    margins: sweep.margins,
     counterexample: sweep.counterexample,
   };
 }

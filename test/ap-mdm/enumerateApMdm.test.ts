@@ -15,6 +15,7 @@ function fake(rule: (x: Int32Array, i: number) => { tied: number[]; bits: [numbe
         tied: (i) => rows[i].tied,
         control: [0, 1, 2].map((k) => Uint8Array.from(rows, (r) => r.bits[k])) as unknown as Prediction["control"],
         flops: 0,
+        margins: null,
       };
     },
   };

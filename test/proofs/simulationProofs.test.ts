@@ -22,6 +22,11 @@ describe("simulation theorem checks", () => {
     expect(steps.constants.map((c) => c.exact)).toEqual(["1", "1"]);
     expect(context.constants[0].value).toBeGreaterThan(6);
     expect(context.constants[0].value).toBeLessThan(6.2);
+    // integer scores and logits: every gap between distinct values is at least 1, and the code logits'
+    // margin is exactly 1 (2sv − v² at v = s ± 1)
+    expect(r.margins.map((m) => m.value)).toEqual([r.margins[0].value, 1]);
+    expect(r.margins[0].value).toBeGreaterThanOrEqual(1);
+    expect(r.margins[0].where).toMatch(/^(sum|broadcast) n=\d+ (mdm|masked-arm|arm) input [\d,]* step \d+$/);
   });
 
   it("Theorem 3: the Masked-ARM replays each unmasking order with a constant number of extra layers", async () => {
@@ -38,5 +43,7 @@ describe("simulation theorem checks", () => {
     expect(r.counterexample).toBeNull();
     expect(r.bounds[1].constants.map((c) => c.exact)).toEqual(["2", "3"]);
     expect(r.bounds[1].worstSlack).toBe(0);
+    expect(r.margins).toHaveLength(2);
+    expect(r.margins.every((m) => m.value >= 1)).toBe(true);
   });
 });
