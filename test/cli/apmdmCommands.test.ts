@@ -1,18 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
-import { runCli } from "../../src/cli/runCli.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
-
-async function cli(...argv: string[]) {
-  const io = bufferIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+import { cli } from "./bufferIo.js";
 
 describe("apmdm dyck sample", () => {
   it("prints a seeded two-sided Dyck-k word, its check and its meters", async () => {

@@ -2,16 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { weightsPredictor } from "../../src/mdm/weightsPredictor.js";
 import { loadModel } from "../../src/transformer/loadModel.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
+import { bufferIo } from "./bufferIo.js";
 
 describe("apmdm compile", () => {
   it("writes the model files and the initial canvas; the loaded model decodes its first block from it", async () => {

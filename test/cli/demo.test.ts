@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { instantiate } from "../../src/pram/instantiate.js";
 import { loadProgram } from "../../src/pram/loadProgram.js";
 import { runPram } from "../../src/pram/runPram.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
+import { bufferIo } from "./bufferIo.js";
 
 describe("apmdm demo", () => {
   it("decodes prefix sums with the MDM step by step and ends with both outputs and both sets of meters", async () => {

@@ -2,22 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
-import { runCli } from "../../src/cli/runCli.js";
 import { saveModel } from "../../src/transformer/saveModel.js";
 import type { Transformer } from "../../src/transformer/transformerWeights.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
-
-async function cli(...argv: string[]) {
-  const io = bufferIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+import { cli } from "./bufferIo.js";
 
 // The worked example of docs/model-format.md: on a b M b the head averages the positions of the b's.
 const f = (...v: number[]) => Float64Array.from(v);

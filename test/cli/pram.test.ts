@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
-import { runCli } from "../../src/cli/runCli.js";
 import { library } from "../../src/pram/library/index.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
-
-async function cli(...argv: string[]) {
-  const io = bufferIo();
-  const code = await runCli(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
+import { cli } from "./bufferIo.js";
 
 describe("apmdm pram", () => {
   it("list: every library program with its declared bounds", async () => {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { formatProofReport } from "../../src/proofs/formatProofReport.js";
 import type { ProofReport } from "../../src/proofs/proofReport.js";
 import { palette } from "../../src/repl/palette.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
+import { bufferIo } from "./bufferIo.js";
 
 const failing: ProofReport = {
   theorem: "thm1",

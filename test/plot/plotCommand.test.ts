@@ -2,15 +2,9 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { progressBar } from "../../src/plot/progressBar.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
+import { bufferIo } from "../cli/bufferIo.js";
 
 describe("apmdm plot", () => {
   it("writes an SVG and its JSON per program and metric, plus fits.md", async () => {

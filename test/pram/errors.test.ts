@@ -2,19 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/command.js";
 import { runCli } from "../../src/cli/runCli.js";
 import { instantiate } from "../../src/pram/instantiate.js";
 import { loadProgram } from "../../src/pram/loadProgram.js";
 import { parseProgram } from "../../src/pram/parseProgram.js";
 import { PramError, type PramErrorDetail } from "../../src/pram/pramError.js";
 import { runPram } from "../../src/pram/runPram.js";
-
-function bufferIo(): Io & { stdout: () => string; stderr: () => string } {
-  let out = "";
-  let err = "";
-  return { out: (s) => void (out += s), err: (s) => void (err += s), color: false, stdout: () => out, stderr: () => err };
-}
+import { bufferIo } from "../cli/bufferIo.js";
 
 const HEADER = ".processors 2\n.memory 4\n.word 6\n.registers 2\n.input 0..9\n.output 0, 2\n.steps 6\n.mode EREW\n";
 
