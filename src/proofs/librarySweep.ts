@@ -7,6 +7,7 @@ import { library } from "../pram/library/index.js";
 import type { LibraryEntry } from "../pram/library/libraryEntry.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import type { PramInstance } from "../pram/pramInstance.js";
+import { counterexampleOf } from "./counterexampleOf.js";
 import type { Counterexample, Margin, ProofCheck, ProofSettings } from "./proofReport.js";
 
 /** One decode that reproduced the PRAM's output. */
@@ -72,16 +73,7 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
         );
         note(check, !result.failed);
         if (result.failed && counterexample === null) {
-          const input = (result.counterexample?.[0] ?? []) as number[];
-          counterexample = {
-            check,
-            program: entry.name,
-            n,
-            input,
-            message: result.errorInstance instanceof Error ? result.errorInstance.message : "the outputs differ",
-            shrinks: result.numShrinks,
-            replay: `apmdm mdm run ${entry.name} --model ${model} --input ${input.join(",")}`,
-          };
+          counterexample = counterexampleOf(result, { check, program: entry.name, n }, (input) => `apmdm mdm run ${entry.name} --model ${model} --input ${input.join(",")}`);
         }
       }
     }

@@ -6,6 +6,7 @@ import { constructMdm } from "../mdm/thm1/constructMdm.js";
 import { toMaskedArm, type UnmaskOrder } from "../mdm/thm3/toMaskedArm.js";
 import { instantiate } from "../pram/instantiate.js";
 import { loadProgram } from "../pram/loadProgram.js";
+import { counterexampleOf } from "./counterexampleOf.js";
 import { fitBound } from "./fitBound.js";
 import { checkedPrograms } from "./librarySweep.js";
 import type { Counterexample, ProofReport, ProofSettings } from "./proofReport.js";
@@ -71,16 +72,8 @@ export async function proveThm3(settings: ProofSettings): Promise<ProofReport> {
     );
     note(check, !result.failed);
     if (result.failed && counterexample === null) {
-      const input = (result.counterexample?.[0] ?? []) as number[];
-      counterexample = {
-        check,
-        program: entry.name,
-        n,
-        input,
-        message: result.errorInstance instanceof Error ? result.errorInstance.message : "the replayed canvas differs",
-        shrinks: result.numShrinks,
-        replay: `apmdm prove thm3 --seed ${settings.seed} --runs ${settings.runs} --max-n ${settings.maxN}`,
-      };
+      const replay = `apmdm prove thm3 --seed ${settings.seed} --runs ${settings.runs} --max-n ${settings.maxN} --programs ${entry.name}`;
+      counterexample = counterexampleOf(result, { check, program: entry.name, n }, () => replay);
     }
   }
   note(`extra layers constant (${[...extraLayers].join(", ")})`, extraLayers.size <= 1);
