@@ -57,6 +57,7 @@ export function buildProgram(spec: ProgramSpec): PramProgram {
     valid: h.valid === undefined ? null : headerExpr("valid", h.valid),
   };
 
+  if (spec.code.length === 0) raise({ kind: "header", at: null, program: name, reason: "the program has no instructions (every processor needs at least a HALT)" });
   const labels: { name: string; index: number }[] = [];
   const index = new Map<string, number>();
   spec.code.forEach((line, k) =>

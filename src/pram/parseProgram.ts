@@ -67,6 +67,10 @@ export function parseProgram(text: string, file: string): PramProgram {
   });
 
   if (pending.length > 0) throw new PramError({ kind: "syntax", at: pending[0].at, reason: `label '${pending[0].name}' is not followed by an instruction` });
+  if (parsed.length === 0) {
+    const lines = text.split("\n").length;
+    throw new PramError({ kind: "syntax", at: { file, line: lines, col: 1 }, reason: "the program has no instructions (every processor needs at least a HALT)" });
+  }
   const header = assembleHeader(directives, { file, line: 1, col: 1 }, name());
   const index = new Map(labels.map((l) => [l.name, l.index]));
   const code = parsed.map(({ instruction, jump }) => {

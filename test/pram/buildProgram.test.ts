@@ -121,3 +121,9 @@ describe("buildProgram", () => {
     fails({ code: [HALT(), SHL(r(0), r(0), -1)] }, { kind: "syntax" }, /@1 SHIFT: shift amount -1 is not an integer ≥ 0/);
   });
 });
+
+describe("buildProgram of no instructions", () => {
+  it("is rejected, as the parser rejects an empty .pram file", () => {
+    expect(() => buildProgram({ ...prefixSums, code: [] })).toThrow(/has no instructions/);
+  });
+});

@@ -68,3 +68,9 @@ describe("every PRAM error a user can cause", () => {
     expect(() => instantiate(loadProgram("prefix-sums"), 2 ** 23)).toThrow(expect.objectContaining({ detail: expect.objectContaining({ kind: "header" }) }) as unknown as Error);
   });
 });
+
+describe("a program with no instructions", () => {
+  it("is a syntax error at the end of the file, not a run that never halts", () => {
+    expect(() => parseProgram(HEADER, "F")).toThrow(/^F:9:1: syntax error: the program has no instructions/);
+  });
+});
