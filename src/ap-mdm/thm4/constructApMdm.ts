@@ -83,9 +83,12 @@ function buildProgram(instance: PramInstance, layout: BufferLayout, vocab: ApMdm
   const emitY = all("emitY", [simulate, inY, bf.isMask]);
   const pcY = all("pcY", [emitY, bf.isPcCell]);
   const pcRuns = all("pcRuns", [pcY, step.running]);
-  const conflict = all("pc.conflict", [pcRuns, writes.conflict]);
-  const pcRunsOk = all("pcRunsOk", [pcRuns, flip("¬conflict", writes.conflict)]);
-  const storeAddrError = all("storeAddrError", [step.isStore, step.addrError]);
+  // A processor's pc cell reports the step's first error for it, in the interpreter's order: its
+  // instruction's own error (address, then overflow), then falling off the end, then a conflict.
+  const overflowOnly = all("overflowOnly", [step.overflow, flip("¬addrError", step.addrError)]);
+  const fellOffOnly = all("fellOffOnly", [step.fellOff, flip("¬addrError", step.addrError), flip("¬overflow", step.overflow)]);
+  const ownError = any("ownError", [step.addrError, step.overflow, step.fellOff]);
+  const conflict = all("pc.conflict", [pcRuns, writes.conflict, flip("¬ownError", ownError)]);
   const regY = all("regY", [emitY, bf.isRegCell]);
   const writesHere = all("writesHere", [regY, step.running, step.writesReg, compare("dst=reg", "eq", step.dst, bf.reg)]);
   const loadAddrError = all("loadAddrError", [step.isLoad, step.addrError]);
@@ -98,12 +101,13 @@ function buildProgram(instance: PramInstance, layout: BufferLayout, vocab: ApMdm
     [all("stepBound", [clockY, compare("t=T", "ge", xClock, constant(T))]), vocab.error("step-bound")],
     // Y's pc cells: HALT stays HALT; else the step's outcome.
     [all("staysHalted", [pcY, step.halted]), vocab.halt],
+    [all("halts", [pcRuns, step.isHaltIns]), vocab.halt],
+    [all("pcAddress", [pcRuns, step.addrError]), vocab.error("address")],
+    [all("pcOverflow", [pcRuns, overflowOnly]), vocab.error("overflow")],
+    [all("fellOff", [pcRuns, fellOffOnly]), vocab.error("fell-off")],
     [conflict, vocab.error("conflict")],
-    [all("halts", [pcRunsOk, step.isHaltIns]), vocab.halt],
-    [all("fellOff", [pcRunsOk, step.fellOff]), vocab.error("fell-off")],
-    [all("storeAddress", [pcRunsOk, storeAddrError]), vocab.error("address")],
     [
-      all("nextPc", [pcRunsOk, flip("¬halts", step.isHaltIns), flip("¬fellOff", step.fellOff), flip("¬storeAddrError", storeAddrError)]),
+      all("nextPc", [pcRuns, flip("¬halts", step.isHaltIns), flip("¬ownError", ownError), flip("¬conflict", writes.conflict)]),
       linear("pcToken", [[1, step.nextPc]], vocab.pc(0)),
     ],
     // Y's registers: the written one takes the result (or reports the error), the others keep X's value.
