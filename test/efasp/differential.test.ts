@@ -10,7 +10,7 @@ import { type Generated, programs, sequences } from "./arbitraryProgram.js";
  * the evaluator exactly, feature by feature in the residual stream and in the predictions.
  */
 describe("compiled weights = E-FASP evaluator on generated programs", () => {
-  test.prop([programs, fc.array(sequences, { minLength: 1, maxLength: 3 })], { numRuns: 300 })(
+  test.prop([programs, fc.array(sequences, { minLength: 1, maxLength: 3 })], { numRuns: 1000 })(
     "feature by feature and in the predictions",
     (g, seqs) => {
       const compiled = compile(g.program);
