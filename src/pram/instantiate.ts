@@ -12,7 +12,7 @@ export const LIMITS = { processors: 2 ** 22, memory: 2 ** 26, wordBits: 32, step
 /**
  * Evaluates every header expression and immediate of `program` at input length n and checks that they
  * describe a sensible machine: n ≥ 1 and `.valid` holds; 1 ≤ P ≤ 2^22, n ≤ M ≤ 2^26, 2 ≤ w ≤ 32,
- * 1 ≤ T(n) ≤ 2^30; the input range and every immediate are words; the output region lies in memory; a
+ * 1 ≤ T(n) ≤ 2^30; n and P are words (pid, n and np are operands); the input range and every immediate are words; the output region lies in memory; a
  * shift amount is in 0..w−1; an address offset is a safe integer. Problems are header / immediate errors
  * naming the directive's or instruction's source location.
  */
@@ -41,6 +41,8 @@ export function instantiate(program: PramProgram, n: number): PramInstance {
   const stepBound = inRange("steps", "T", value("steps", h.steps), 1, LIMITS.steps);
   const minWord = -(2 ** (wordBits - 1));
   const maxWord = 2 ** (wordBits - 1) - 1;
+  // pid, n and np are operands like any register: each must be a word.
+  if (Math.max(n, processors) > maxWord) header("word", `${wordBits}-bit words cannot hold ${n >= processors ? `n = ${n}` : `P = ${processors}`} (pid, n and np are operands)`);
   const inputMin = inRange("input", "the smallest input", value("input", h.inputMin), minWord, maxWord);
   const inputMax = inRange("input", "the largest input", value("input", h.inputMax), inputMin, maxWord);
   const outputStart = inRange("output", "the output start", value("output", h.outputStart), 0, memory);

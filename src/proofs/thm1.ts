@@ -1,10 +1,12 @@
 import { constructMdm } from "../mdm/thm1/constructMdm.js";
 import { fitBound } from "./fitBound.js";
+import { generatedCheck } from "./generatedCheck.js";
 import { checkedPrograms, librarySweep } from "./librarySweep.js";
 import type { ProofReport, ProofSettings } from "./proofReport.js";
 
 /**
- * Theorem 1, checked: for every library program, every swept n ≤ maxN and `runs` generated inputs, the
+ * Theorem 1, checked: for every library program, every swept n ≤ maxN and `runs` generated inputs (and for
+ * 10·runs generated programs, see generatedCheck), the
  * MDM decode over the compiled weights outputs exactly what the PRAM interpreter outputs, in at most
  * T + 1 decoding steps (T = the PRAM's parallel steps), with context exactly 1 + n + 6·P(n)·T(n) + |output|,
  * a depth that does not change with n, and a width that grows at most linearly in the word width
@@ -37,7 +39,8 @@ export async function proveThm1(settings: ProofSettings): Promise<ProofReport> {
     fitBound("context ≤ c2·P(n)·T(n) + c3", ["c2", "c3"], mdm.map((o) => ({ x: o.instance.processors * o.instance.stepBound, y: o.run.meters.context }))),
     fitBound("width growth ≤ a·(w(n) − w(n₀)) + b  (per program; w = word bits = O(log n))", ["a", "b"], growth),
   ];
-  const checks = sweep.checks();
+  const generated = generatedCheck(settings, "mdm", "thm1");
+  const checks = [...sweep.checks(), generated.check];
   return {
     theorem: "thm1",
     statement: "an MDM simulates any PRAM program in O(T(n)) decoding steps with context O(P(n)·T(n)), constant depth and O(log n) width",
@@ -46,9 +49,9 @@ export async function proveThm1(settings: ProofSettings): Promise<ProofReport> {
     checks,
     programs: checkedPrograms(settings).map((e) => e.name),
     sizes: sweep.sizes,
-    runs: sweep.observations.length,
+    runs: sweep.observations.length + generated.check.cases,
     bounds,
     margins: sweep.margins,
-    counterexample: sweep.counterexample,
+    counterexample: sweep.counterexample ?? generated.counterexample,
   };
 }

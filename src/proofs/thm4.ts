@@ -1,9 +1,11 @@
 import { fitBound } from "./fitBound.js";
+import { generatedCheck } from "./generatedCheck.js";
 import { checkedPrograms, librarySweep } from "./librarySweep.js";
 import type { ProofReport, ProofSettings } from "./proofReport.js";
 
 /**
- * Theorem 4, checked: for every library program, every swept n ≤ maxN and `runs` generated inputs, the
+ * Theorem 4, checked: for every library program, every swept n ≤ maxN and `runs` generated inputs (and for
+ * 10·runs generated programs, see generatedCheck), the
  * AP-MDM decode over the compiled weights (remask, insert, delete driven by its control logits) outputs
  * exactly what the PRAM outputs, in ⌈log₂(S − n)⌉ + T + 4 steps, with peak context exactly
  * S = 1 + 2·(M(n) + 1 + P(n)·(R + 1)) — the memory plus the processors' state, twice — and a depth
@@ -25,7 +27,8 @@ export async function proveThm4(settings: ProofSettings): Promise<ProofReport> {
     fitBound("steps ≤ c·T + c0  (per program: c0 absorbs the ⌈log2 S⌉ growth)", ["c", "c0"], runs.map((o) => ({ x: o.run.pramMeters.T, y: o.run.meters.steps }))),
     fitBound("peak context ≤ c·S(n) + c3,  S(n) = M(n) + P(n)·(R + 1)", ["c", "c3"], runs.map((o) => ({ x: o.instance.memory + o.instance.processors * (o.instance.registers + 1), y: o.run.meters.context }))),
   ];
-  const checks = sweep.checks();
+  const generated = generatedCheck(settings, "ap-mdm", "thm4");
+  const checks = [...sweep.checks(), generated.check];
   return {
     theorem: "thm4",
     statement: "an AP-MDM simulates any PRAM program in O(T(n)) steps with peak context O(S(n)), S(n) = memory + processor state",
@@ -34,9 +37,9 @@ export async function proveThm4(settings: ProofSettings): Promise<ProofReport> {
     checks,
     programs: checkedPrograms(settings).map((e) => e.name),
     sizes: sweep.sizes,
-    runs: runs.length,
+    runs: runs.length + generated.check.cases,
     bounds,
     margins: sweep.margins,
-    counterexample: sweep.counterexample,
+    counterexample: sweep.counterexample ?? generated.counterexample,
   };
 }

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { PramError } from "../../src/pram/pramError.js";
 import { runPram } from "../../src/pram/runPram.js";
-import { arbitraryInput, arbitraryInstance } from "./arbitraryInstance.js";
+import { arbitraryInput, arbitraryInstance } from "../../src/pram/arbitraryInstance.js";
 import { naiveRun, type NaiveOutcome } from "./naiveInterpreter.js";
 
 /** runPram, as the same shape of outcome the naive interpreter gives. */

@@ -74,3 +74,10 @@ describe("a program with no instructions", () => {
     expect(() => parseProgram(HEADER, "F")).toThrow(/^F:9:1: syntax error: the program has no instructions/);
   });
 });
+
+describe("a word too narrow for n or P", () => {
+  it("is a header error: pid, n and np are operands and must be words", () => {
+    const text = HEADER.replace(".processors 2", ".processors 9").replace(".word 6", ".word 4") + "  HALT\n";
+    expect(() => instantiate(parseProgram(text, "F"), 2)).toThrow(/4-bit words cannot hold P = 9/);
+  });
+});

@@ -15,6 +15,7 @@ describe("simulation theorem checks", () => {
       ["steps ≤ T + 1", true],
       ["context = 1 + n + 6·P(n)·T(n) + |output|", true],
       ["depth constant in n", true],
+      ["mdm on generated programs: the interpreter's output, or its error", true],
     ]);
     expect(r.passed).toBe(true);
     expect(r.sizes).toEqual([1, 2, 3]);
@@ -43,6 +44,7 @@ describe("simulation theorem checks", () => {
     expect(r.counterexample).toBeNull();
     expect(r.bounds[1].constants.map((c) => c.exact)).toEqual(["2", "3"]);
     expect(r.bounds[1].worstSlack).toBe(0);
+    expect(r.checks.find((c) => c.name.startsWith("ap-mdm on generated programs"))).toEqual({ name: "ap-mdm on generated programs: the interpreter's output, or its error", passed: true, cases: 20 });
     expect(r.margins).toHaveLength(2);
     expect(r.margins.every((m) => m.value >= 1)).toBe(true);
   });

@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { CONFLICT_MODES } from "../../src/pram/conflictMode.js";
-import { ALU_OPS, type Instruction, SHIFT_OPS, type Source } from "../../src/pram/instruction.js";
-import type { PramInstance } from "../../src/pram/pramInstance.js";
+import { CONFLICT_MODES } from "./conflictMode.js";
+import { ALU_OPS, type Instruction, SHIFT_OPS, type Source } from "./instruction.js";
+import type { PramInstance } from "./pramInstance.js";
 
 /**
  * Random valid PRAM instances, small enough to run thousands: 1–4 processors, 1–4 inputs, a few spare
- * cells, 3–8-bit words, 1–3 registers, 1–8 instructions of every kind (jumps may loop), any conflict mode
+ * cells, 4–8-bit words, 1–3 registers, 1–8 instructions of every kind (jumps may loop), any conflict mode
  * and step bound. Valid means what the parser and instantiate guarantee (registers, targets, immediates
  * and shift amounts in range); a run may still fail in every way a program can: overflow, addresses,
  * conflicts, the step bound, falling off the end.
@@ -15,7 +15,7 @@ export const arbitraryInstance: fc.Arbitrary<PramInstance> = fc
     n: fc.integer({ min: 1, max: 4 }),
     processors: fc.integer({ min: 1, max: 4 }),
     spare: fc.integer({ min: 0, max: 4 }),
-    wordBits: fc.integer({ min: 3, max: 8 }),
+    wordBits: fc.integer({ min: 4, max: 8 }), // 4 bits hold n and P up to 4, as instantiate requires
     registers: fc.integer({ min: 1, max: 3 }),
     length: fc.integer({ min: 1, max: 8 }),
     stepBound: fc.integer({ min: 1, max: 12 }),
