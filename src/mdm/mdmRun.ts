@@ -1,5 +1,5 @@
 import type { EditScript } from "../ap-mdm/editScript.js";
-import type { PramMetersLike } from "./pramMetersLike.js";
+import type { PramMeters } from "../pram/pramMeters.js";
 
 /**
  * The decoding processes of design.md: any-order MDM, its left-to-right restriction and the ARM baseline
@@ -37,7 +37,7 @@ export interface MdmRun {
   readonly model: DecodeModel;
   readonly output: number[];
   readonly pramOutput: number[];
-  readonly pramMeters: PramMetersLike;
+  readonly pramMeters: PramMeters;
   readonly meters: MdmMeters;
   readonly vocab: readonly string[];
   /** The canvas before step 1, after step 1, …, when a trace was asked for. */

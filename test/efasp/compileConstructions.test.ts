@@ -6,21 +6,9 @@ import { decodeMdm } from "../../src/mdm/decodeMdm.js";
 import { evaluatorPredictor } from "../../src/mdm/evaluatorPredictor.js";
 import { weightsPredictor } from "../../src/mdm/weightsPredictor.js";
 import { constructMdm } from "../../src/mdm/thm1/constructMdm.js";
-import type { PramInstance } from "../../src/pram/pramInstance.js";
 import { forward } from "../../src/transformer/forward.js";
 import { firstDisagreement } from "./agreement.js";
-
-/** Two processors load, add 3, store: every instruction kind of a step, small enough to check everywhere. */
-const increment: PramInstance = {
-  name: "inc", n: 2, processors: 2, memory: 2, wordBits: 6, registers: 1, outputStart: 0, outputLength: 2, stepBound: 4, mode: "EREW",
-  inputMin: 0, inputMax: 9, lines: [1, 2, 3, 4],
-  code: [
-    { op: "LOAD", dst: 0, base: { kind: "pid" }, offset: 0 },
-    { op: "ALU", alu: "ADD", dst: 0, a: { kind: "reg", index: 0 }, b: { kind: "imm", value: 3 } },
-    { op: "STORE", src: { kind: "reg", index: 0 }, base: { kind: "pid" }, offset: 0 },
-    { op: "HALT" },
-  ],
-};
+import { increment } from "../mdm/incrementInstance.js";
 
 describe("the compiled constructions compute every feature exactly", () => {
   it("Theorem 1: on every canvas of the decode, feature by feature, and dense = sparse", () => {

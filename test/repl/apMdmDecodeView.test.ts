@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/mdm/simulate.js";
-import type { PramInstance } from "../../src/pram/pramInstance.js";
 import { apMdmDecodeView } from "../../src/repl/apMdmDecodeView.js";
 import { palette } from "../../src/repl/palette.js";
 import { renderCanvas } from "../../src/repl/renderCanvas.js";
-
-const increment: PramInstance = {
-  name: "inc", n: 2, processors: 2, memory: 2, wordBits: 6, registers: 1, outputStart: 0, outputLength: 2, stepBound: 4, mode: "EREW",
-  inputMin: 0, inputMax: 9, lines: [1, 2, 3, 4],
-  code: [
-    { op: "LOAD", dst: 0, base: { kind: "pid" }, offset: 0 },
-    { op: "ALU", alu: "ADD", dst: 0, a: { kind: "reg", index: 0 }, b: { kind: "imm", value: 3 } },
-    { op: "STORE", src: { kind: "reg", index: 0 }, base: { kind: "pid" }, offset: 0 },
-    { op: "HALT" },
-  ],
-};
+import { increment } from "../mdm/incrementInstance.js";
 
 describe("apMdmDecodeView", () => {
   const run = simulate(increment, [4, 7], { model: "ap-mdm", trace: true, backend: "evaluator" });
