@@ -2,30 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeApMdm } from "../../src/ap-mdm/decodeApMdm.js";
 import { seededRandom } from "../../src/ap-mdm/seededRandom.js";
 import { MdmError } from "../../src/mdm/MdmError.js";
-import type { Prediction, Predictor } from "../../src/mdm/predictor.js";
-
-const M = 0;
-
-/**
- * A hand-written predictor over tokens M, a, b, c (ids 0 … 3): `rule` gives, per position, the tied
- * tokens and the remask/insert/delete bits from the whole canvas.
- */
-function fake(rule: (x: Int32Array, i: number) => { tied: number[]; bits: [number, number, number] }): Predictor {
-  return {
-    vocab: ["M", "a", "b", "c"],
-    maskToken: M,
-    predict(x): Prediction {
-      const rows = Array.from(x, (_, i) => rule(x, i));
-      return {
-        prediction: Int32Array.from(rows, (r) => Math.min(...r.tied)),
-        tied: (i) => [...rows[i].tied].sort((p, q) => p - q),
-        control: [0, 1, 2].map((k) => Uint8Array.from(rows, (r) => r.bits[k])) as unknown as Prediction["control"],
-        flops: 10,
-        margins: null,
-      };
-    },
-  };
-}
+import { fakePredictor as fake, M } from "./fakePredictor.js";
 
 // Grows a canvas to length 4 (the last position inserts), unmasking each mask to a tie of a/b/c.
 const grow = fake((x, i) => ({ tied: [1, 2, 3], bits: [0, x.length < 4 && i === x.length - 1 ? 1 : 0, 0] }));

@@ -1,25 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enumerateApMdm } from "../../src/ap-mdm/enumerateApMdm.js";
-import type { Prediction, Predictor } from "../../src/mdm/predictor.js";
-
-const M = 0;
-
-function fake(rule: (x: Int32Array, i: number) => { tied: number[]; bits: [number, number, number] }): Predictor {
-  return {
-    vocab: ["M", "a", "b", "c"],
-    maskToken: M,
-    predict(x): Prediction {
-      const rows = Array.from(x, (_, i) => rule(x, i));
-      return {
-        prediction: Int32Array.from(rows, (r) => Math.min(...r.tied)),
-        tied: (i) => rows[i].tied,
-        control: [0, 1, 2].map((k) => Uint8Array.from(rows, (r) => r.bits[k])) as unknown as Prediction["control"],
-        flops: 0,
-        margins: null,
-      };
-    },
-  };
-}
+import { fakePredictor as fake, M } from "./fakePredictor.js";
 
 describe("enumerateApMdm", () => {
   it("takes every combination of ties at the positions that take a token, and only there", () => {
