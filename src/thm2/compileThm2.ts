@@ -46,10 +46,10 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
   const heads = model.config.layers.flatMap((l) => l.heads);
   const divisions = masks * heads.reduce((s, h) => s + layout.N * h.dV, 0);
   const inputMagnitude = input.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  const wordBits = wordBitsFor(Math.max(meter.maxMagnitude, inputMagnitude, layout.memory, divisions));
+  const counters = Math.max(inputMagnitude, layout.memory, divisions);
+  const wordBits = wordBitsFor(Math.max(meter.maxMagnitude, counters));
   if (wordBits > MAX_WORD) {
-    const where = meter.maxMagnitude >= inputMagnitude ? `the decode reaches ${meter.maxMagnitude} (${meter.where})` : `the model holds ${inputMagnitude}`;
-    throw new Thm2Error("word-size", `${where}: that needs ${wordBits}-bit words, and a PRAM word has at most ${MAX_WORD} bits`);
+    throw new Thm2Error("word-size", `the program's input, addresses and counters reach ${counters}: that needs ${wordBits}-bit words, and a PRAM word has at most ${MAX_WORD} bits`);
   }
   if (layout.memory > MAX_MEMORY) throw new Thm2Error("too-large", `the program needs ${layout.memory} memory cells; the PRAM allows at most 2^26`);
   const { code, stepBound } = emitDecoder(layout, wordBits, masks);

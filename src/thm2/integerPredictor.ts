@@ -3,6 +3,9 @@ import { positionValue } from "../transformer/positionValue.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { Thm2Error } from "./Thm2Error.js";
 
+/** Magnitudes from here on do not fit the widest PRAM word (32 bits); the pass stops there, still exact. */
+export const WORD_LIMIT = 2 ** 31;
+
 /** What the integer passes saw: the largest magnitude any value or partial sum of the PRAM program reaches. */
 export interface IntegerMeter {
   /** max |v| over every value the program stores or accumulates (partial sums bounded by |start| + Σ|term|). */
@@ -19,7 +22,8 @@ export interface IntegerMeter {
  * validation that precedes compiling (not an oracle: the model's own decode is). It follows the program's
  * accumulations — x·W added into a zeroed or current row, the values of tied keys summed and divided by
  * their count — and records in `meter` the bound |start| + Σ|term| of each accumulation, which bounds every
- * partial sum in any order. A tie average that is not an integer is a `not-integer` Thm2Error naming the
+ * partial sum in any order; the first bound ≥ 2^31 is a `word-size` Thm2Error (so every value seen is an
+ * exact float64 integer). A tie average that is not an integer is a `not-integer` Thm2Error naming the
  * pass, layer, head, query and value column. Only token predictions are computed; control logits are not
  * part of the MDM decode.
  */
@@ -36,9 +40,12 @@ function pass(model: Transformer, tokens: Int32Array, outputs: Uint8Array | unde
   let where = "";
   const see = (value: number) => {
     const m = Math.abs(value);
-    if (m > meter.maxMagnitude) {
-      meter.maxMagnitude = m;
-      meter.where = `pass ${meter.passes}, ${where}`;
+    if (m <= meter.maxMagnitude) return;
+    meter.maxMagnitude = m;
+    meter.where = `pass ${meter.passes}, ${where}`;
+    if (m >= WORD_LIMIT) {
+      const shown = Number.isSafeInteger(m) ? String(m) : m.toExponential(3);
+      throw new Thm2Error("word-size", `${meter.where}: a value or partial sum reaches ${shown}, beyond the PRAM's 32-bit words (at most 2^31 − 1)`);
     }
   };
   /** y[yo + c] += Σ_r x[xo + r]·W[r, c] for c < cols (rows with x = 0 skipped); sees |y_start| + Σ|x·w| per column. */
