@@ -15,10 +15,11 @@ import { checkedPrograms } from "./librarySweep.js";
 import type { Counterexample, ProofReport, ProofSettings } from "./proofReport.js";
 
 /**
- * Theorem 1 canvases up to this length are run here: the PRAM(1) program takes about 10⁴·S² steps a pass
- * on them (tens of millions for S ≈ 75), so longer ones are left to `apmdm thm2` on a saved model.
+ * Theorem 1 canvases up to this length are run here (every library program at n = 1 and 2 but
+ * connected-components and bracket-matching at n = 2): a pass of the PRAM(1) program takes about 700·S²
+ * steps on them, so longer ones are left to `apmdm thm2` on a saved model.
  */
-export const THM2_MAX_CANVAS = 100;
+export const THM2_MAX_CANVAS = 200;
 
 /** Generated E-FASP programs checked per `--runs`. */
 const GENERATED_PER_RUN = 10;
