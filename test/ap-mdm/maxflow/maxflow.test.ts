@@ -6,7 +6,7 @@ import { solveMaxflow } from "../../../src/ap-mdm/maxflow/solveMaxflow.js";
 import { compiledPredictor } from "../../../src/mdm/compiledPredictor.js";
 import { arbitraryFlowGraph } from "./arbitraryFlowGraph.js";
 import { checkMaxflowRun } from "./checkMaxflowRun.js";
-import { layeredEdmondsKarp, predictedSteps } from "./layeredEdmondsKarp.js";
+import { layeredEdmondsKarp, predictedSteps } from "../../../src/ap-mdm/maxflow/layeredEdmondsKarp.js";
 
 // One model for every graph of ≤ 12 nodes: the construction depends on the bounds, not on the graph.
 const construction = maxflowProgram(12, 132);

@@ -1,4 +1,4 @@
-import type { FlowGraph } from "../../../src/ap-mdm/maxflow/flowGraph.js";
+import type { FlowGraph } from "./flowGraph.js";
 
 /**
  * Edmonds–Karp written plainly, to predict the AP-MDM's step count: breadth-first search one layer at a
