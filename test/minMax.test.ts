@@ -11,9 +11,8 @@ describe("minOf / maxOf", () => {
     expect(Object.is(maxOf(xs, start), Math.max(start, ...xs))).toBe(true);
   });
 
-  it("take a table of 2^18 entries, where a spread into Math.min overflows the stack (issue 10: 131k-token vocabularies)", () => {
-    const table = Array.from({ length: 2 ** 18 }, (_, i) => (i * 7919) % 1000003);
-    expect(() => Math.min(...table)).toThrow(RangeError);
+  it("take a table of 2^21 entries, far past where a spread into Math.min overflows the stack (issue 10: 131k-token vocabularies)", () => {
+    const table = Array.from({ length: 2 ** 21 }, (_, i) => (i * 7919) % 1000003);
     expect(minOf(table)).toBe(0);
     expect(maxOf(table)).toBe(1000002);
     const t = token("big", table);
