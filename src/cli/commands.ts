@@ -13,6 +13,7 @@ import { pramShowCommand } from "./pramShowCommand.js";
 import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
 import { sudokuSolveCommand } from "./sudokuSolveCommand.js";
+import { thm2Command } from "./thm2Command.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand, sudokuSolveCommand];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, sudokuSolveCommand];
