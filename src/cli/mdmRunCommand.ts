@@ -1,9 +1,13 @@
 import { UserError } from "../errors.js";
 import { DECODE_MODELS, type DecodeModel, type MdmRun } from "../mdm/mdmRun.js";
-import { simulate } from "../mdm/simulate.js";
+import { MdmError } from "../mdm/MdmError.js";
+import { decodeInstance, simulate } from "../mdm/simulate.js";
 import { instantiate } from "../pram/instantiate.js";
 import { loadProgram } from "../pram/loadProgram.js";
-import type { Command } from "./command.js";
+import type { PramInstance } from "../pram/pramInstance.js";
+import { PramError, type PramErrorKind } from "../pram/pramError.js";
+import { runPram } from "../pram/runPram.js";
+import type { Command, Io } from "./command.js";
 import { parseIntegerList } from "./parseIntegerList.js";
 import { parseOptions } from "./parseOptions.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
@@ -25,12 +29,68 @@ export const mdmRunCommand: Command = {
     if (!DECODE_MODELS.includes(model)) throw new UserError("cli/options", `--model must be one of ${DECODE_MODELS.join(", ")}, got '${values.model}'`);
     const input = parseIntegerList("--input", values.input);
     const instance = instantiate(loadProgram(positionals[0]), input.length);
+    const failure = runFailure(instance, input);
+    if (failure) return reportFailedRun(instance, input, model, failure, values.json, io);
     const run = simulate(instance, input, { model, trace: values.trace !== undefined });
     if (values.trace !== undefined) writeFileAtomic(values.trace, `${JSON.stringify(traceJson(run))}\n`);
     io.out(values.json ? `${JSON.stringify(runJson(run))}\n` : describeRun(run));
     return sameOutput(run) ? 0 : 1;
   },
 };
+
+/** The PRAM kinds raised while the program runs (the decode writes an error token for each), by MdmError kind. */
+const RUN_ERRORS: Readonly<Partial<Record<PramErrorKind, MdmError["kind"]>>> = {
+  address: "address",
+  overflow: "overflow",
+  conflict: "conflict",
+  "step-bound": "step-bound",
+  "fell-off-end": "fell-off",
+};
+
+/** The PRAM run's own error (a run-time kind), or null when it runs; any other error is raised as is. */
+function runFailure(instance: PramInstance, input: readonly number[]): PramError | null {
+  try {
+    runPram(instance, input);
+    return null;
+  } catch (e) {
+    if (e instanceof PramError && RUN_ERRORS[e.detail.kind] !== undefined) return e;
+    throw e;
+  }
+}
+
+/**
+ * The PRAM run failed: decode anyway (the weights compute error tokens) and print both errors (the PRAM's
+ * also as the usual line on stderr). Exit 2
+ * when the decode stops on the same kind of error (the input is at fault, and the model agrees), 1 when
+ * it reports another error or none (the model and the interpreter disagree).
+ */
+function reportFailedRun(instance: PramInstance, input: readonly number[], model: DecodeModel, failure: PramError, json: boolean, io: Io): number {
+  let decoded: { output: number[] } | null = null;
+  let error: MdmError | null = null;
+  try {
+    decoded = decodeInstance(instance, input, { model });
+  } catch (e) {
+    if (!(e instanceof MdmError)) throw e;
+    error = e;
+  }
+  const same = error !== null && error.kind === RUN_ERRORS[failure.detail.kind];
+  io.err(`apmdm mdm run: ${failure.message}\n`);
+  if (json) {
+    const decode = error ? { error: { kind: error.kind, message: error.message, step: error.step } } : { output: decoded!.output };
+    io.out(`${JSON.stringify({ program: instance.name, n: instance.n, model, pramError: { kind: failure.detail.kind, message: failure.message }, ...decode, sameError: same })}\n`);
+  } else {
+    const verdict = same ? "(the same error)" : "(DIFFERENT)";
+    io.out(
+      [
+        `${instance.name} (n = ${instance.n}) decoded as ${model}`,
+        `  PRAM         ${failure.message}`,
+        error ? `  decoding     stopped: ${error.message}  ${verdict}` : `  decoding     no error token; output ${decoded!.output.join(",")}  ${verdict}`,
+        "",
+      ].join("\n"),
+    );
+  }
+  return same ? 2 : 1;
+}
 
 const sameOutput = (run: MdmRun) => run.output.length === run.pramOutput.length && run.output.every((v, i) => v === run.pramOutput[i]);
 

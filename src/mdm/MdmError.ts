@@ -8,6 +8,8 @@ export class MdmError extends UserError {
   constructor(
     readonly kind: "stuck" | "step-cap" | "overflow" | "address" | "fell-off" | "step-bound" | "conflict",
     message: string,
+    /** The decoding step that wrote the error token (or got stuck), when known. */
+    readonly step: number | null = null,
   ) {
     super(`mdm/${kind}`, message);
     this.name = "MdmError";

@@ -32,6 +32,14 @@ export type Simulation = MdmRun & { readonly transformer: Transformer | null };
  */
 export function simulate(instance: PramInstance, input: readonly number[], options: SimulateOptions): Simulation {
   const pram = runPram(instance, input);
+  return { ...decodeInstance(instance, input, options), pramOutput: pram.output, pramMeters: pram.meters };
+}
+
+/** A decode without the PRAM beside it: construct ▷ compile ▷ decode. An error token is raised as its MdmError. */
+export type Decoded = Omit<Simulation, "pramOutput" | "pramMeters">;
+
+/** simulate without the PRAM run: used where the PRAM run failed and the decode is wanted anyway (mdm run). */
+export function decodeInstance(instance: PramInstance, input: readonly number[], options: SimulateOptions): Decoded {
   const backend = (program: EfaspProgram): { predictor: Predictor; shape: ModelShape; model: Transformer | null } => {
     const built = options.backend === "evaluator" ? { predictor: evaluatorPredictor(program), shape: { layers: 0, heads: 0, width: 0, params: 0 }, model: null } : compiledPredictor(program);
     const observe = options.onPrediction;
@@ -44,7 +52,7 @@ export function simulate(instance: PramInstance, input: readonly number[], optio
     };
     return { ...built, predictor: { ...predictor, predict } };
   };
-  const common = { program: instance.name, n: instance.n, model: options.model, pramOutput: pram.output, pramMeters: pram.meters };
+  const common = { program: instance.name, n: instance.n, model: options.model };
   if (options.model === "ap-mdm") {
     const construction = constructApMdm(instance);
     const { predictor, shape, model } = backend(construction.program);
