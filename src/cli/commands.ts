@@ -14,6 +14,7 @@ import { pramShowCommand } from "./pramShowCommand.js";
 import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
 import { sampleCommand } from "./sampleCommand.js";
+import { thm2Command } from "./thm2Command.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, plotSamplingCommand, proveCommand, dyckSampleCommand, parityCommand, sampleCommand];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, plotSamplingCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, sampleCommand];
