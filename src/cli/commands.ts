@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
 import { compileCommand } from "./compileCommand.js";
 import { demoCommand } from "./demoCommand.js";
+import { maxflowCommand } from "./maxflowCommand.js";
 import { mdmRunCommand } from "./mdmRunCommand.js";
 import { modelInspectCommand } from "./modelInspectCommand.js";
 import { modelRunCommand } from "./modelRunCommand.js";
@@ -17,4 +18,4 @@ import { sampleCommand } from "./sampleCommand.js";
 import { thm2Command } from "./thm2Command.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, plotSamplingCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, sampleCommand];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, plotSamplingCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, maxflowCommand, sampleCommand];
