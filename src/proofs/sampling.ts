@@ -144,7 +144,7 @@ export async function proveSampling(settings: ProofSettings): Promise<ProofRepor
         const predictor = weightsPredictor(compile(s.program).model);
         const fit = chiSquare(Array.from({ length: FIT_SAMPLES }, (_, k) => sampleOnce(s, predictor, settings.seed + k).output), want);
         extra.push({
-          name: `${entry.name} n=${n}, ${FIT_SAMPLES} seeded MDM samples: χ² = ${fit.chiSquare.toFixed(2)} on ${fit.degreesOfFreedom} df, p = ${fit.pValue.toPrecision(3)} (fails below ${FIT_P}), ${fit.outside} outside the support`,
+          name: `${entry.name} n=${n}, ${FIT_SAMPLES} seeded MDM samples: χ² = ${fit.chiSquare.toFixed(2)} over ${fit.bins} bins (${fit.degreesOfFreedom} df), p = ${fit.pValue.toPrecision(3)} (fails below ${FIT_P}), ${fit.outside} outside the support`,
           passed: fit.outside === 0 && fit.pValue >= FIT_P,
           cases: FIT_SAMPLES,
         });

@@ -1,10 +1,12 @@
-import { rationalValue } from "../plot/rational.js";
-import type { Distribution } from "./distribution.js";
+import { rational, rationalValue } from "../plot/rational.js";
+import { addRational, type Distribution } from "./distribution.js";
 
 export interface GoodnessOfFit {
   readonly samples: number;
-  /** Pearson's statistic Σ (observed − expected)² / expected over the outcomes of positive probability. */
+  /** Pearson's statistic Σ (observed − expected)² / expected over the bins. */
   readonly chiSquare: number;
+  /** Bins: outcomes in order, consecutive ones pooled until each bin expects ≥ 5 samples (the last bin may take the rest). */
+  readonly bins: number;
   readonly degreesOfFreedom: number;
   /** P(χ²_df ≥ statistic): the chance of a fit at least this bad if the sampler is exact. */
   readonly pValue: number;
@@ -12,19 +14,39 @@ export interface GoodnessOfFit {
   readonly outside: number;
 }
 
-/** Pearson's χ² test of seeded samples against an exact distribution (for circuits too large to enumerate a decode). */
+/**
+ * Pearson's χ² test of seeded samples against an exact distribution (for circuits too large to enumerate a
+ * decode). The χ² approximation needs every bin to expect a few samples, so outcomes, sorted, are pooled
+ * into consecutive bins expecting ≥ 5 each (a final short bin joins the one before); df = bins − 1.
+ */
 export function chiSquare(samples: readonly string[], expected: Distribution): GoodnessOfFit {
   const counts = new Map<string, number>();
   for (const s of samples) counts.set(s, (counts.get(s) ?? 0) + 1);
-  let stat = 0;
-  for (const [x, p] of expected) {
-    const e = samples.length * rationalValue(p);
-    const o = counts.get(x) ?? 0;
-    stat += ((o - e) * (o - e)) / e;
+  const bins: { o: number; e: number }[] = [];
+  let open = { o: 0, e: 0 };
+  let mass = rational(0n, 1n); // the open bin's probability, exactly
+  const enough = rational(5n, BigInt(samples.length));
+  for (const x of [...expected.keys()].sort()) {
+    mass = addRational(mass, expected.get(x)!);
+    open.o += counts.get(x) ?? 0;
+    open.e = samples.length * rationalValue(mass);
+    if (mass.num * enough.den >= enough.num * mass.den) {
+      bins.push(open);
+      open = { o: 0, e: 0 };
+      mass = rational(0n, 1n);
+    }
   }
+  if (open.e > 0) {
+    if (bins.length === 0) bins.push(open);
+    else {
+      bins[bins.length - 1].o += open.o;
+      bins[bins.length - 1].e += open.e;
+    }
+  }
+  const stat = bins.reduce((sum, b) => sum + ((b.o - b.e) * (b.o - b.e)) / b.e, 0);
   const outside = samples.filter((s) => !expected.has(s)).length;
-  const df = Math.max(1, expected.size - 1);
-  return { samples: samples.length, chiSquare: stat, degreesOfFreedom: df, pValue: upperGamma(df / 2, stat / 2), outside };
+  const df = Math.max(1, bins.length - 1);
+  return { samples: samples.length, chiSquare: stat, bins: bins.length, degreesOfFreedom: df, pValue: upperGamma(df / 2, stat / 2), outside };
 }
 
 /**
