@@ -1,7 +1,8 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   ADD, AND, type AsmLine, at, DIV, EQ, GE, GT, HALT, imm, JMP, JNZ, JZ, label, LE, LI, LOAD, LT, MAX, MIN, MOD, MOV, MUL, n, NE, NEG, NOT, np, type Operand, OR, pid, r, type Reg,
-  SEL, SHL, SHR, type Special, STORE, SUB, XOR,
+  pcOf, SEL, SHL, SHR, type Special, STORE, SUB, XOR,
 } from "../../src/pram/asm.js";
 import { buildProgram, type ProgramSpec } from "../../src/pram/buildProgram.js";
 import { instantiate } from "../../src/pram/instantiate.js";
@@ -12,6 +13,8 @@ import { PramError } from "../../src/pram/pramError.js";
 import type { Expr } from "../../src/pram/expr.js";
 import type { PramProgram, ProgramInstruction, ProgramOperand } from "../../src/pram/pramProgram.js";
 import { runPram } from "../../src/pram/runPram.js";
+
+const ISA_DIR = new URL("./isa/", import.meta.url).pathname;
 
 /** programs/prefix-sums.pram, written with the builder. */
 const prefixSums: ProgramSpec = {
@@ -95,6 +98,25 @@ describe("buildProgram", () => {
   it.each(library.map((e) => [e.name]))("%s: rebuilt from its parsed form, it is the same program", (name) => {
     const parsed = loadProgram(name);
     expect(buildProgram(asSpec(parsed))).toEqual(withoutText(parsed));
+  });
+
+  it.each(readdirSync(ISA_DIR).filter((f) => f.endsWith(".pram")))("test/pram/isa/%s: rebuilt from its parsed form, it is the same program", (file) => {
+    const parsed = loadProgram(ISA_DIR + file);
+    expect(buildProgram(asSpec(parsed))).toEqual(withoutText(parsed));
+  });
+
+  it("writes the new operand forms as the parser reads them: [a + b ± off], register targets, @label, SEL, DIV, NEG", () => {
+    const text = ".name t\n.processors n\n.memory 2*n\n.word 8\n.registers 3\n.input -3..3\n.output n, 1\n.steps 9\n.mode CREW\n" +
+      "top: LOAD r0, [pid + r1 - 1]\n  STORE r0, [r0 + np + n/2]\n  MOV r2, @top\n  SEL r2, r0, r2, @end\n  DIV r1, r0, 0b11\n  NEG r1, r1\n  SHL r1, r1, r2\n  JNZ r0, r2\nend: JMP r1\n";
+    const spec: ProgramSpec = {
+      name: "t",
+      header: { processors: "n", memory: "2*n", word: 8, registers: 3, input: [-3, 3], output: ["n", 1], steps: 9, mode: "CREW" },
+      code: [
+        label("top", LOAD(r(0), at(pid, r(1), -1))), STORE(r(0), at(r(0), np, "n/2")), MOV(r(2), pcOf("top")), SEL(r(2), r(0), r(2), pcOf("end")),
+        DIV(r(1), r(0), 3), NEG(r(1), r(1)), SHL(r(1), r(1), r(2)), JNZ(r(0), r(2)), label("end", JMP(r(1))),
+      ],
+    };
+    expect(buildProgram(spec)).toEqual(withoutText(parseProgram(text, "t.pram")));
   });
 
   it("reads expression text, numbers and Exprs alike, in the header and in immediates", () => {

@@ -54,6 +54,8 @@ export function executeInstruction(
   const w = instance.wordBits;
   const zero = constant(0);
   const flip = (name: string, bit: Feature) => linear(name, [[-1, bit]], 1);
+  // Two exclusive comparisons summed are a bit: the sum costs no layer where an `any` would.
+  const either = (name: string, x: Feature, y: Feature) => assume(name, linear(name, [[1, x], [1, y]]), 0, 1);
   const is = (name: string, pred: (ins: Instruction) => boolean) => table.table(name, (ins) => (pred(ins) ? 1 : 0));
   const isLoad = is("isLoad", (ins) => ins.op === "LOAD");
   const isStore = is("isStore", (ins) => ins.op === "STORE");
@@ -75,25 +77,27 @@ export function executeInstruction(
     : zero;
   const hasShift = instance.code.some((ins) => ins.op === "SHIFT");
   const shiftError = hasShift
-    ? all("shiftError", [is("isShift", (ins) => ins.op === "SHIFT"), any("badAmount", [compare("amount<0", "lt", b.value, zero), compare("amount≥w", "ge", b.value, constant(w))])])
+    ? all("shiftError", [is("isShift", (ins) => ins.op === "SHIFT"), either("badAmount", compare("amount<0", "lt", b.value, zero), compare("amount≥w", "ge", b.value, constant(w)))])
     : zero;
-  const outOfWord = any("outOfWord", [compare("result<min", "lt", result, constant(-(2 ** (w - 1)))), compare("result>max", "gt", result, constant(2 ** (w - 1) - 1))]);
+  const outOfWord = either("outOfWord", compare("result<min", "lt", result, constant(-(2 ** (w - 1)))), compare("result>max", "gt", result, constant(2 ** (w - 1) - 1)));
   const overflow = all("overflow", [writesReg, outOfWord, flip("¬divisionError", divisionError), flip("¬shiftError", shiftError)]);
 
   const aIsZero = compare("a=0", "eq", a.value, zero);
-  const jumpTaken = assume(
-    "jumpTaken",
-    linear("jumpTaken", [
-      [1, is("isJmp", (ins) => ins.op === "JMP")],
-      [1, all("jz&a=0", [is("isJz", (ins) => ins.op === "JZ"), aIsZero])],
-      [1, all("jnz&a≠0", [is("isJnz", (ins) => ins.op === "JNZ"), flip("a≠0", aIsZero)])],
-    ]),
-    0,
-    1,
-  );
-  const badTarget = any("badTarget", [compare("target<0", "lt", b.value, zero), compare("target≥L", "ge", b.value, constant(L))]);
-  const jumpError = all("jumpError", [jumpTaken, badTarget]);
-  const jump = all("jump", [jumpTaken, flip("targetOk", badTarget)]);
+  const badTarget = either("badTarget", compare("target<0", "lt", b.value, zero), compare("target≥L", "ge", b.value, constant(L)));
+  // [taken ∧ the target is (in)valid], as one layer of thresholds after the comparisons.
+  const takenAnd = (name: string, bit: Feature) =>
+    assume(
+      name,
+      linear(name, [
+        [1, all(`jmp∧${name}`, [is("isJmp", (ins) => ins.op === "JMP"), bit])],
+        [1, all(`jz∧a=0∧${name}`, [is("isJz", (ins) => ins.op === "JZ"), aIsZero, bit])],
+        [1, all(`jnz∧a≠0∧${name}`, [is("isJnz", (ins) => ins.op === "JNZ"), flip("a≠0", aIsZero), bit])],
+      ]),
+      0,
+      1,
+    );
+  const jumpError = takenAnd("jumpError", badTarget);
+  const jump = takenAnd("jump", flip("targetOk", badTarget));
   const delta = linear("target−pc−1", [[1, b.value], [-1, pc]], -1);
   const nextPc = assume("nextPc", linear("nextPc", [[1, pc], [1, select("jumpDelta", jump, delta, zero)]], 1), 0, L);
   const fellOff = all("fellOff", [compare("nextPc=L", "eq", nextPc, constant(L)), flip("¬HALT", isHaltIns), flip("¬jumpError", jumpError)]);
