@@ -14,6 +14,8 @@ export function decodeArm(predictor: Predictor, prefix: Int32Array, length: numb
   const canvases = options.trace ? [Int32Array.from(seq.subarray(0, n))] : null;
   const unmaskedPerStep: number[] = [];
   let flops = 0;
+  let work = 0;
+  let fullPasses = 0;
   let steps = 0;
   while (n < length) {
     if (steps >= options.maxSteps) throw new MdmError("step-cap", `decoding passed its cap of ${options.maxSteps} steps`);
@@ -23,6 +25,8 @@ export function decodeArm(predictor: Predictor, prefix: Int32Array, length: numb
     outputs[n] = 1;
     const p = predictor.predict(view, outputs);
     flops += p.flops;
+    work += p.work;
+    fullPasses += p.fullPasses;
     steps += 1;
     if (p.prediction[n] === predictor.maskToken) throw new MdmError("stuck", `step ${steps}: the ARM predicted MASK at position ${n}`);
     seq[n] = p.prediction[n];
@@ -31,5 +35,5 @@ export function decodeArm(predictor: Predictor, prefix: Int32Array, length: numb
     canvases?.push(Int32Array.from(seq.subarray(0, n)));
     options.onStep?.(seq.subarray(0, n), steps);
   }
-  return { canvas: seq, steps, unmaskedPerStep, flops, canvases };
+  return { canvas: seq, steps, unmaskedPerStep, flops, work, fullPasses, canvases };
 }
