@@ -136,6 +136,24 @@ export class HeadCache {
       this.work += dV;
       top = true;
     };
+    /** The key joins the level of its new score sn; false when that needs an inexact sum. */
+    const join = (sn: number, vo: number): boolean => {
+      if (sn > best) {
+        second = best;
+        count2 = count;
+        best = sn;
+        count = 1;
+        add(vNew, vo, 0);
+      } else if (sn === best) {
+        if (!sumsExact) return false;
+        count++;
+        add(vNew, vo, 1);
+      } else if (sn > second) {
+        second = sn;
+        count2 = 1;
+      } else if (sn === second) count2++;
+      return true;
+    };
     for (const r of touched) {
       const j = dirty[r];
       if (this.causal && j > i) continue;
@@ -168,40 +186,13 @@ export class HeadCache {
         } else {
           if (!sumsExact) return this.rescanInto(i, changed, false);
           add(vOld, vo, -1);
-          if (sn > second) {
-            second = sn;
-            count2 = 1;
-          } else if (sn === second) count2++;
+          join(sn, vo);
         }
-      } else if (so === second) {
-        if (sn > best) {
-          second = best;
-          count2 = count;
-          best = sn;
-          count = 1;
-          add(vNew, vo, 0);
-        } else if (sn === best) {
-          if (--count2 === 0 || !sumsExact) return this.rescanInto(i, changed, false);
-          count++;
-          add(vNew, vo, 1);
-        } else if (sn > second) {
-          second = sn;
-          count2 = 1;
-        } else if (--count2 === 0) return this.rescanInto(i, changed, false);
-      } else if (sn > best) {
-        second = best;
-        count2 = count;
-        best = sn;
-        count = 1;
-        add(vNew, vo, 0);
-      } else if (sn === best) {
-        if (!sumsExact) return this.rescanInto(i, changed, false);
-        count++;
-        add(vNew, vo, 1);
-      } else if (sn > second) {
-        second = sn;
-        count2 = 1;
-      } else if (sn === second) count2++;
+      } else {
+        // Leaving the second level matters unless the key rises above it to a level other than the top.
+        if (so === second && !(sn > second && sn !== best) && --count2 === 0) return this.rescanInto(i, changed, false);
+        if (!join(sn, vo)) return this.rescanInto(i, changed, false);
+      }
     }
     this.best[i] = best;
     this.count[i] = count;
