@@ -158,16 +158,10 @@ export class ForwardSession {
       layer.heads.forEach(({ dQK, dV }, h) => {
         const head = this.heads[l][h];
         const keys = config.causal ? (n * (n + 1)) / 2 : n * n;
-        let values = keys;
-        if (config.attention.kind === "average-hard") {
-          values = 0;
-          for (let i = 0; i < n; i++) values += head.count[i];
-        }
+        const { averaged, minMargin } = head.levels();
+        const values = config.attention.kind === "average-hard" ? averaged : keys;
         multiplyAdds += n * d * (2 * dQK + dV) + keys * dQK + values * dV + n * dV * d;
-        for (let i = 0; i < n; i++) {
-          const margin = head.best[i] - head.second[i];
-          if (margin < minAttentionMargin) minAttentionMargin = margin;
-        }
+        if (minMargin < minAttentionMargin) minAttentionMargin = minMargin;
       });
       multiplyAdds += 2 * n * d * layer.mlpHidden;
     });
