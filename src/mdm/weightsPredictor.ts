@@ -22,7 +22,10 @@ export function weightsPredictor(model: Transformer, engine: ForwardEngine = "in
   return { ...common, predict: (tokens, outputs) => sessionPrediction(session, tokens, outputs) };
 }
 
-/** logitPrediction's decisions, read from the session's per-position cache. */
+/**
+ * logitPrediction's decisions, read from the session's per-position cache and copied out (a Prediction
+ * stays valid after later passes, e.g. in memoPredictor's cache).
+ */
 function sessionPrediction(session: ForwardSession, tokens: Int32Array, outputs: Uint8Array | undefined): Prediction {
   const n = tokens.length;
   const { meter, logits } = session.run(tokens, outputs);
@@ -30,9 +33,11 @@ function sessionPrediction(session: ForwardSession, tokens: Int32Array, outputs:
   const prediction = Int32Array.from({ length: n }, (_, i) => (wanted(i) ? logits.argmax[i] : -1));
   const bit = (k: number) => Uint8Array.from({ length: n }, (_, i) => (wanted(i) && logits.controlLogits(i)![k] > 0 ? 1 : 0));
   const control = session.model.config.control ? ([bit(0), bit(1), bit(2)] as const) : null;
+  const ties = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) if (wanted(i) && logits.tied(i).length > 1) ties.set(i, logits.tied(i).slice());
   return {
     prediction,
-    tied: (i) => (wanted(i) ? logits.tied(i) : []),
+    tied: (i) => ties.get(i)?.slice() ?? (prediction[i] >= 0 ? [prediction[i]] : []),
     control,
     flops: meter.flops,
     work: meter.work,

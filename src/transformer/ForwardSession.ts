@@ -70,8 +70,9 @@ export class ForwardSession {
       const rows = dirty.sorted();
       const changed = new RowSet(n);
       for (const i of rows) changed.add(i);
+      const xRows = gather(this.residual[l], rows, d);
       for (const head of this.heads[l]) {
-        head.update(this.residual[l], rows, full, sparseMatmul, changed);
+        head.update(xRows, rows, full, sparseMatmul, changed);
         work += head.work;
       }
       const recompute = changed.sorted();
@@ -83,8 +84,10 @@ export class ForwardSession {
         const i = recompute[r];
         let moved = full;
         for (let c = 0; c < d; c++) {
-          if (!Object.is(next[i * d + c], computed[r * d + c])) moved = true;
-          next[i * d + c] = computed[r * d + c];
+          const a = next[i * d + c];
+          const b = computed[r * d + c];
+          if (a !== b || (a === 0 && 1 / a !== 1 / b)) moved = true;
+          next[i * d + c] = b;
         }
         if (moved) dirty.add(i);
       }
@@ -105,18 +108,25 @@ export class ForwardSession {
     const d = this.model.config.dModel;
     const lw = this.model.weights.layers[l];
     const m = rows.length;
-    const x = new Float64Array(m * d);
-    const input = this.residual[l];
-    for (let r = 0; r < m; r++) x.set(input.subarray(rows[r] * d, rows[r] * d + d), r * d);
+    const x = gather(this.residual[l], rows, d);
     const delta = new Float64Array(m * d);
     const y = new Float64Array(m * d);
     let work = 0;
+    // δ = Σ_h a_h·Wo_h from +0 in head order, visiting only the columns where Wo_h has a non-zero entry:
+    // elsewhere (a·Wo)[c] is a sum of ±0 from +0, i.e. +0, and δ (never −0) + +0 = δ.
     this.heads[l].forEach((head, h) => {
-      const a = new Float64Array(m * head.dV);
-      for (let r = 0; r < m; r++) a.set(head.attended.subarray(rows[r] * head.dV, rows[r] * head.dV + head.dV), r * head.dV);
-      sparseMatmul(a, m, head.dV, lw.heads[h].wo, d, y);
-      for (let e = 0; e < m * d; e++) delta[e] += y[e];
-      work += m * head.dV * d;
+      const wo = lw.heads[h].wo;
+      const dV = head.dV;
+      const cols = nonZeroColumns(wo, dV, d);
+      for (let r = 0; r < m; r++) {
+        const ao = rows[r] * dV;
+        for (const c of cols) {
+          let s = 0;
+          for (let k = 0; k < dV; k++) s += head.attended[ao + k] * wo[k * d + c];
+          delta[r * d + c] += s;
+        }
+      }
+      work += m * dV * d;
     });
     for (let e = 0; e < m * d; e++) x[e] += delta[e];
     const position = (r: number) => rows[r];
@@ -174,4 +184,29 @@ export class ForwardSession {
     const cache = this.logitCache!;
     return { flops: 2 * multiplyAdds, work: 2 * work, fullPasses, minAttentionMargin, minLogitMargin: cache.minMargin(outputs) };
   }
+}
+
+/** Rows `rows` of an [n, d] array, packed into an [rows.length, d] one. */
+function gather(a: Float64Array, rows: Int32Array, d: number): Float64Array {
+  const out = new Float64Array(rows.length * d);
+  for (let r = 0; r < rows.length; r++) out.set(a.subarray(rows[r] * d, rows[r] * d + d), r * d);
+  return out;
+}
+
+const columnCache = new WeakMap<Float64Array, Int32Array>();
+
+/** The columns of an [rows, cols] matrix with a non-zero entry (cached: weights are never mutated). */
+function nonZeroColumns(w: Float64Array, rows: number, cols: number): Int32Array {
+  let list = columnCache.get(w);
+  if (!list) {
+    const found: number[] = [];
+    for (let c = 0; c < cols; c++) {
+      let any = false;
+      for (let r = 0; r < rows; r++) if (w[r * cols + c] !== 0) any = true;
+      if (any) found.push(c);
+    }
+    list = Int32Array.from(found);
+    columnCache.set(w, list);
+  }
+  return list;
 }

@@ -98,15 +98,13 @@ export class HeadCache {
   }
 
   /**
-   * x is the layer's input [n, d], already updated at the rows of `dirty` (all rows when `full`). Adds to
-   * `changed` every query whose output row changed bits (every query on a full pass).
+   * rows [m, d] are the layer's new input rows at the positions `dirty` (all positions when `full`). Adds
+   * to `changed` every query whose output row changed bits (every query on a full pass).
    */
-  update(x: Float64Array, dirty: Int32Array, full: boolean, matmul: Matmul, changed: RowSet): void {
+  update(rows: Float64Array, dirty: Int32Array, full: boolean, matmul: Matmul, changed: RowSet): void {
     const { n, d, dQK, dV } = this;
     this.work = 0;
     const m = dirty.length;
-    const rows = new Float64Array(m * d);
-    for (let r = 0; r < m; r++) rows.set(x.subarray(dirty[r] * d, dirty[r] * d + d), r * d);
     const fresh = (w: Float64Array, width: number, what: string): Float64Array => {
       const out = new Float64Array(m * width);
       matmul(rows, m, d, w, width, out);
