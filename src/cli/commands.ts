@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
 import { compileCommand } from "./compileCommand.js";
 import { demoCommand } from "./demoCommand.js";
+import { maxflowCommand } from "./maxflowCommand.js";
 import { mdmRunCommand } from "./mdmRunCommand.js";
 import { modelInspectCommand } from "./modelInspectCommand.js";
 import { modelRunCommand } from "./modelRunCommand.js";
@@ -15,4 +16,4 @@ import { replCommand } from "./replCommand.js";
 import { thm2Command } from "./thm2Command.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, maxflowCommand];
