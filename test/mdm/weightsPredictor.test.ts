@@ -33,7 +33,7 @@ describe("weightsPredictor", () => {
 
   test.prop([modelsAndTokens, fc.nat(), fc.nat()], { numRuns: 100 })("a prediction of the incremental engine stays as it was after later passes", ([model, tokens], at, token) => {
     const predictor = weightsPredictor(model);
-    const read = (p: ReturnType<typeof predictor.predict>) => tokens.map((_, i) => p.tied(i));
+    const read = (p: ReturnType<typeof predictor.predict>) => Array.from(tokens, (_, i) => p.tied(i));
     const first = predictor.predict(tokens);
     const before = read(first);
     const edited = Int32Array.from(tokens);

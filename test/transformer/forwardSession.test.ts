@@ -7,7 +7,7 @@ import { ForwardSession } from "../../src/transformer/ForwardSession.js";
 import { forward } from "../../src/transformer/forward.js";
 import { FORWARD_ENGINES } from "../../src/transformer/forwardEngine.js";
 import type { Transformer } from "../../src/transformer/transformerWeights.js";
-import { programs, sequences } from "../efasp/arbitraryProgram.js";
+import { programs, sequences } from "../../src/efasp/arbitraryProgram.js";
 import { transformers } from "./arbitraryTransformer.js";
 
 /** One step's edit of the canvas: set positions to tokens, or insert/delete a position (the length changes). */
