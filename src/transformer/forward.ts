@@ -5,6 +5,7 @@ import type { Matmul } from "./matmul.js";
 import { assertFinite } from "./NonFiniteError.js";
 import { sparseMatmul } from "./sparseMatmul.js";
 import type { Transformer } from "./transformerWeights.js";
+import { maxOf } from "../minMax.js";
 
 export interface ForwardOptions {
   /** Positions whose logits are needed (default: all); other rows of the logits are left 0. */
@@ -141,9 +142,9 @@ const identity = (row: number): number => row;
 function scratch(model: Transformer, n: number) {
   const { layers, dModel: d } = model.config;
   const heads = layers.flatMap((l) => l.heads);
-  const dQK = Math.max(0, ...heads.map((h) => h.dQK));
-  const dV = Math.max(0, ...heads.map((h) => h.dV));
-  const H = Math.max(0, ...layers.map((l) => l.mlpHidden));
+  const dQK = maxOf(heads.map((h) => h.dQK), 0);
+  const dV = maxOf(heads.map((h) => h.dV), 0);
+  const H = maxOf(layers.map((l) => l.mlpHidden), 0);
   return {
     q: new Float64Array(n * dQK),
     k: new Float64Array(n * dQK),
