@@ -17,6 +17,8 @@ export function decodeArm(predictor: Predictor, prefix: Int32Array, length: numb
   const canvases = options.trace ? [Int32Array.from(seq.subarray(0, n))] : null;
   const unmaskedPerStep: number[] = [];
   let flops = 0;
+  let work = 0;
+  let fullPasses = 0;
   let steps = 0;
   while (n < length) {
     if (steps >= options.maxSteps) throw new MdmError("step-cap", `decoding passed its cap of ${options.maxSteps} steps`);
@@ -26,6 +28,8 @@ export function decodeArm(predictor: Predictor, prefix: Int32Array, length: numb
     outputs[n] = 1;
     const p = predictor.predict(view, outputs);
     flops += p.flops;
+    work += p.work;
+    fullPasses += p.fullPasses;
     steps += 1;
     const tied = random ? p.tied(n) : null;
     const token = tied && tied.length > 1 ? tied[random!.below(tied.length)] : p.prediction[n];
@@ -36,5 +40,5 @@ export function decodeArm(predictor: Predictor, prefix: Int32Array, length: numb
     canvases?.push(Int32Array.from(seq.subarray(0, n)));
     options.onStep?.(seq.subarray(0, n), steps);
   }
-  return { canvas: seq, steps, unmaskedPerStep, flops, canvases };
+  return { canvas: seq, steps, unmaskedPerStep, flops, work, fullPasses, canvases };
 }

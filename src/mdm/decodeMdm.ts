@@ -11,6 +11,9 @@ export interface DecodeResult {
   readonly steps: number;
   readonly unmaskedPerStep: number[];
   readonly flops: number;
+  /** FLOPs the engine actually ran, and its full forward passes (see Prediction). */
+  readonly work: number;
+  readonly fullPasses: number;
   /** The canvas before step 1 and after every step, when traced. */
   readonly canvases: Int32Array[] | null;
 }
@@ -40,6 +43,8 @@ export function decodeMdm(predictor: Predictor, initial: Int32Array, mode: Maske
   const unmaskedPerStep: number[] = [];
   const outputs = new Uint8Array(canvas.length);
   let flops = 0;
+  let work = 0;
+  let fullPasses = 0;
   let steps = 0;
   for (;;) {
     let masked = 0;
@@ -55,6 +60,8 @@ export function decodeMdm(predictor: Predictor, initial: Int32Array, mode: Maske
     if (mode === "masked-arm") outputs[leftmost] = 1;
     const p = predictor.predict(canvas, outputs);
     flops += p.flops;
+    work += p.work;
+    fullPasses += p.fullPasses;
     steps += 1;
     let unmasked = 0;
     for (let i = 0; i < canvas.length; i++) {
@@ -71,5 +78,5 @@ export function decodeMdm(predictor: Predictor, initial: Int32Array, mode: Maske
     canvases?.push(Int32Array.from(canvas));
     options.onStep?.(canvas, steps);
   }
-  return { canvas, steps, unmaskedPerStep, flops, canvases };
+  return { canvas, steps, unmaskedPerStep, flops, work, fullPasses, canvases };
 }

@@ -142,9 +142,9 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
   };
 }
 
-/** What two decodes of the same seed must share: every canvas and edit script, and the meters but flops. */
+/** What two decodes of the same seed must share: every canvas and edit script, and the meters but the forward-pass costs. */
 function traceOf(s: ReturnType<typeof sampleDyck>) {
-  return { canvases: s.decode.trace!.canvases.map((c) => Array.from(c)), edits: s.decode.trace!.edits, meters: { ...s.decode.meters, flops: 0 } };
+  return { canvases: s.decode.trace!.canvases.map((c) => Array.from(c)), edits: s.decode.trace!.edits, meters: { ...s.decode.meters, flops: 0, work: 0, fullPasses: 0 } };
 }
 
 /** Runs the forward pass on every canvas of one sampled generation and records its smallest gaps. */
