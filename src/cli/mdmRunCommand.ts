@@ -2,6 +2,7 @@ import { UserError } from "../errors.js";
 import { DECODE_MODELS, type DecodeModel, type MdmRun } from "../mdm/mdmRun.js";
 import { MdmError } from "../mdm/MdmError.js";
 import { decodeInstance, simulate } from "../mdm/simulate.js";
+import { FORWARD_ENGINES, type ForwardEngine } from "../transformer/forwardEngine.js";
 import { instantiate } from "../pram/instantiate.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import type { PramInstance } from "../pram/pramInstance.js";
@@ -14,12 +15,13 @@ import { writeFileAtomic } from "./writeFileAtomic.js";
 
 export const mdmRunCommand: Command = {
   path: ["mdm", "run"],
-  usage: `mdm run NAME|FILE.pram --input 3,1,4,1 [--model ${DECODE_MODELS.join("|")}] [--json] [--trace FILE]`,
+  usage: `mdm run NAME|FILE.pram --input 3,1,4,1 [--model ${DECODE_MODELS.join("|")}] [--engine ${FORWARD_ENGINES.join("|")}] [--json] [--trace FILE]`,
   summary: "compile a PRAM program to transformer weights and decode it (each step a forward pass); compare with the PRAM",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       input: { type: "string" },
       model: { type: "string", default: "mdm" },
+      engine: { type: "string", default: "incremental" },
       json: { type: "boolean", default: false },
       trace: { type: "string" },
     });
@@ -27,11 +29,13 @@ export const mdmRunCommand: Command = {
     if (values.input === undefined) throw new UserError("cli/options", "--input is required, e.g. --input 3,1,4,1");
     const model = values.model as DecodeModel;
     if (!DECODE_MODELS.includes(model)) throw new UserError("cli/options", `--model must be one of ${DECODE_MODELS.join(", ")}, got '${values.model}'`);
+    const engine = values.engine as ForwardEngine;
+    if (!FORWARD_ENGINES.includes(engine)) throw new UserError("cli/options", `--engine must be one of ${FORWARD_ENGINES.join(", ")}, got '${values.engine}'`);
     const input = parseIntegerList("--input", values.input);
     const instance = instantiate(loadProgram(positionals[0]), input.length);
     const failure = runFailure(instance, input);
-    if (failure) return reportFailedRun(instance, input, model, failure, values.json, io);
-    const run = simulate(instance, input, { model, trace: values.trace !== undefined });
+    if (failure) return reportFailedRun(instance, input, model, engine, failure, values.json, io);
+    const run = simulate(instance, input, { model, engine, trace: values.trace !== undefined });
     if (values.trace !== undefined) writeFileAtomic(values.trace, `${JSON.stringify(traceJson(run))}\n`);
     io.out(values.json ? `${JSON.stringify(runJson(run))}\n` : describeRun(run));
     return sameOutput(run) ? 0 : 1;
@@ -64,11 +68,11 @@ function runFailure(instance: PramInstance, input: readonly number[]): PramError
  * when the decode stops on the same kind of error (the input is at fault, and the model agrees), 1 when
  * it reports another error or none (the model and the interpreter disagree).
  */
-function reportFailedRun(instance: PramInstance, input: readonly number[], model: DecodeModel, failure: PramError, json: boolean, io: Io): number {
+function reportFailedRun(instance: PramInstance, input: readonly number[], model: DecodeModel, engine: ForwardEngine, failure: PramError, json: boolean, io: Io): number {
   let decoded: { output: number[] } | null = null;
   let error: MdmError | null = null;
   try {
-    decoded = decodeInstance(instance, input, { model });
+    decoded = decodeInstance(instance, input, { model, engine });
   } catch (e) {
     if (!(e instanceof MdmError)) throw e;
     error = e;
@@ -101,8 +105,8 @@ function traceJson(run: MdmRun) {
 }
 
 function runJson(run: MdmRun) {
-  const { steps, context, layers, heads, width, params, flops, apMdm } = run.meters;
-  const meters = { steps, context, layers, heads, width, params, flops };
+  const { steps, context, layers, heads, width, params, flops, work, fullPasses, apMdm } = run.meters;
+  const meters = { steps, context, layers, heads, width, params, flops, work, fullPasses };
   const extra = apMdm ? { peakContext: apMdm.peakContext, edits: { unmask: apMdm.unmask, remask: apMdm.remask, insert: apMdm.insert, delete: apMdm.delete } } : {};
   return { program: run.program, n: run.n, model: run.model, output: run.output, pramOutput: run.pramOutput, meters: { ...meters, ...extra } };
 }
@@ -115,6 +119,7 @@ function describeRun(run: MdmRun): string {
     `  output       ${run.output.join(",")}`,
     `  PRAM output  ${run.pramOutput.join(",")}  ${sameOutput(run) ? "(equal)" : "(DIFFERENT)"}`,
     `  decoding     ${m.steps} steps (PRAM: T = ${run.pramMeters.T}), context ${m.context}, ${m.flops} FLOPs`,
+    `  engine       ${m.work} FLOPs run (${m.fullPasses} full passes of ${m.steps})`,
     ...edits,
     `  transformer  ${m.layers} layers, ${m.heads} heads, width ${m.width}, ${m.params} parameters`,
     "",
