@@ -85,3 +85,8 @@ export { pramOutcome, decodeOutcome } from "./proofs/simulationOutcome.js";
 export { arbitraryInstance, arbitraryInput } from "./pram/arbitraryInstance.js";
 export { arbitraryProgram, arbitraryTokens, MAX_GENERATED_LENGTH, type GeneratedProgram, type Recipe } from "./efasp/arbitraryProgram.js";
 export { arbitraryPositionFeature } from "./transformer/arbitraryPositionFeature.js";
+
+// ── The step viewer: a traced simulation as a self-contained HTML page (what `apmdm view` writes) ──────
+export { simulationViewer } from "./view/simulationViewer.js";
+export { viewerData, type ViewerData, type ViewerInput } from "./view/viewerData.js";
+export { viewerPage } from "./view/viewerPage.js";

@@ -12,6 +12,7 @@ import { pramRunCommand } from "./pramRunCommand.js";
 import { pramShowCommand } from "./pramShowCommand.js";
 import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
+import { viewCommand } from "./viewCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, viewCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];
