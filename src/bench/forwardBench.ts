@@ -12,7 +12,7 @@ import type { Benchmark } from "./benchmark.js";
 const CONTEXTS = [512, 2048, 8192];
 
 /** A generic dense model of a standard small shape, with random integer weights (about 6/7 non-zero). */
-function randomDenseModel(): Transformer {
+export function randomDenseModel(): Transformer {
   const heads = Array.from({ length: 4 }, () => ({ dQK: 16, dV: 16 }));
   const config: TransformerConfig = {
     vocab: Array.from({ length: 64 }, (_, t) => `t${t}`),

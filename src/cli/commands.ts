@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
 import { compileCommand } from "./compileCommand.js";
 import { demoCommand } from "./demoCommand.js";
+import { maxflowCommand } from "./maxflowCommand.js";
 import { mdmRunCommand } from "./mdmRunCommand.js";
 import { modelInspectCommand } from "./modelInspectCommand.js";
 import { modelRunCommand } from "./modelRunCommand.js";
@@ -12,7 +13,8 @@ import { pramRunCommand } from "./pramRunCommand.js";
 import { pramShowCommand } from "./pramShowCommand.js";
 import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
+import { thm2Command } from "./thm2Command.js";
 import { viewCommand } from "./viewCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, viewCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, viewCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, maxflowCommand];

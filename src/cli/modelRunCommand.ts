@@ -57,7 +57,7 @@ export const modelRunCommand: Command = {
 };
 
 /** `--tokens` as ids of the model's vocabulary; anything else is a one-line UserError. */
-function tokenIds(text: string, model: Transformer): number[] {
+export function tokenIds(text: string, model: Transformer): number[] {
   const V = model.config.vocab.length;
   const ids = parseIntegerList("--tokens", text);
   if (ids.length === 0) throw new UserError("cli/input", "--tokens: give at least one token id");
