@@ -10,6 +10,7 @@ export { EfaspError } from "./efasp/EfaspError.js";
 export { ModelError } from "./transformer/ModelError.js";
 export { MdmError } from "./mdm/MdmError.js";
 export { ApMdmError } from "./ap-mdm/ApMdmError.js";
+export { Thm2Error } from "./thm2/Thm2Error.js";
 
 // ── PRAM: parse or build a program, instantiate it at n, run it with meters ──────────────────────────
 export { parseProgram } from "./pram/parseProgram.js";
@@ -72,9 +73,19 @@ export { sampleDyck, type DyckSample } from "./ap-mdm/dyck/sampleDyck.js";
 export { isTwoSidedDyck, allTwoSidedDyck, freeReduce } from "./ap-mdm/dyck/twoSidedDyck.js";
 export { computeParity, type ParityRun } from "./ap-mdm/parity/computeParity.js";
 export { parityProgram } from "./ap-mdm/parity/parityProgram.js";
+export { solveMaxflow, type MaxflowRun } from "./ap-mdm/maxflow/solveMaxflow.js";
+export { maxflowProgram, type MaxflowConstruction } from "./ap-mdm/maxflow/maxflowProgram.js";
+export { parseFlowGraph } from "./ap-mdm/maxflow/parseFlowGraph.js";
+export { randomFlowGraph } from "./ap-mdm/maxflow/randomFlowGraph.js";
+export { certifyMaxflow } from "./ap-mdm/maxflow/certifyMaxflow.js";
+export type { FlowGraph } from "./ap-mdm/maxflow/flowGraph.js";
+/** Theorem 2: a model's MDM decode of a canvas as a single-processor PRAM program. */
+export { compileThm2, type Thm2Program } from "./thm2/compileThm2.js";
+export { runThm2, type Thm2Run, type Thm2Outcome } from "./thm2/runThm2.js";
 
 // ── Proofs: each theorem as a named check that reports fitted constants ─────────────────────────────
 export { proveThm1 } from "./proofs/thm1.js";
+export { proveThm2 } from "./proofs/thm2.js";
 export { proveThm3 } from "./proofs/thm3.js";
 export { proveThm4 } from "./proofs/thm4.js";
 export { proveThm5 } from "./proofs/thm5.js";
