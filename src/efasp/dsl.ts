@@ -3,5 +3,5 @@
  * operations that compile to ReLU MLPs, and aggregations that compile to one average-hard head each.
  */
 export { token, position } from "./sources.js";
-export { linear, constant, add, sub, scale, offset, relu, compare, select, min, max, lookup, all, any, not, assume } from "./local.js";
+export { linear, constant, add, sub, scale, offset, relu, compare, select, min, max, floorDiv, lookup, all, any, not, assume } from "./local.js";
 export { attend, lin, one, term, matchTerms, bonus } from "./attend.js";
