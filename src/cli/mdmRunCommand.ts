@@ -1,6 +1,7 @@
 import { UserError } from "../errors.js";
 import { DECODE_MODELS, type DecodeModel, type MdmRun } from "../mdm/mdmRun.js";
 import { simulate } from "../mdm/simulate.js";
+import { FORWARD_ENGINES, type ForwardEngine } from "../transformer/forwardEngine.js";
 import { instantiate } from "../pram/instantiate.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import type { Command } from "./command.js";
@@ -14,12 +15,13 @@ import { captureOption, DEFAULT_CAPTURE } from "./captureOption.js";
 
 export const mdmRunCommand: Command = {
   path: ["mdm", "run"],
-  usage: `mdm run NAME|FILE.pram --input 3,1,4,1 [--model ${DECODE_MODELS.join("|")}] [--json] [--trace FILE] [--html FILE [--capture 0,1|all]]`,
+  usage: `mdm run NAME|FILE.pram --input 3,1,4,1 [--model ${DECODE_MODELS.join("|")}] [--engine ${FORWARD_ENGINES.join("|")}] [--json] [--trace FILE] [--html FILE [--capture 0,1|all]]`,
   summary: "compile a PRAM program to transformer weights and decode it (each step a forward pass); compare with the PRAM",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       input: { type: "string" },
       model: { type: "string", default: "mdm" },
+      engine: { type: "string", default: "incremental" },
       json: { type: "boolean", default: false },
       trace: { type: "string" },
       html: { type: "string" },
@@ -29,10 +31,12 @@ export const mdmRunCommand: Command = {
     if (values.input === undefined) throw new UserError("cli/options", "--input is required, e.g. --input 3,1,4,1");
     const model = values.model as DecodeModel;
     if (!DECODE_MODELS.includes(model)) throw new UserError("cli/options", `--model must be one of ${DECODE_MODELS.join(", ")}, got '${values.model}'`);
+    const engine = values.engine as ForwardEngine;
+    if (!FORWARD_ENGINES.includes(engine)) throw new UserError("cli/options", `--engine must be one of ${FORWARD_ENGINES.join(", ")}, got '${values.engine}'`);
     const capture = captureOption(values.capture);
     const input = parseIntegerList("--input", values.input);
     const instance = instantiate(loadProgram(positionals[0]), input.length);
-    const run = simulate(instance, input, { model, trace: values.trace !== undefined || values.html !== undefined });
+    const run = simulate(instance, input, { model, engine, trace: values.trace !== undefined || values.html !== undefined });
     const page = values.html === undefined ? null : viewerPage(viewerData(simulationViewer(instance, input, run, capture)));
     if (values.trace !== undefined) writeFileAtomic(values.trace, `${JSON.stringify(traceJson(run))}\n`);
     if (values.html !== undefined && page !== null) writeFileAtomic(values.html, page);
@@ -50,8 +54,8 @@ function traceJson(run: MdmRun) {
 }
 
 function runJson(run: MdmRun) {
-  const { steps, context, layers, heads, width, params, flops, apMdm } = run.meters;
-  const meters = { steps, context, layers, heads, width, params, flops };
+  const { steps, context, layers, heads, width, params, flops, work, fullPasses, apMdm } = run.meters;
+  const meters = { steps, context, layers, heads, width, params, flops, work, fullPasses };
   const extra = apMdm ? { peakContext: apMdm.peakContext, edits: { unmask: apMdm.unmask, remask: apMdm.remask, insert: apMdm.insert, delete: apMdm.delete } } : {};
   return { program: run.program, n: run.n, model: run.model, output: run.output, pramOutput: run.pramOutput, meters: { ...meters, ...extra } };
 }
@@ -64,6 +68,7 @@ function describeRun(run: MdmRun): string {
     `  output       ${run.output.join(",")}`,
     `  PRAM output  ${run.pramOutput.join(",")}  ${sameOutput(run) ? "(equal)" : "(DIFFERENT)"}`,
     `  decoding     ${m.steps} steps (PRAM: T = ${run.pramMeters.T}), context ${m.context}, ${m.flops} FLOPs`,
+    `  engine       ${m.work} FLOPs run (${m.fullPasses} full passes of ${m.steps})`,
     ...edits,
     `  transformer  ${m.layers} layers, ${m.heads} heads, width ${m.width}, ${m.params} parameters`,
     "",

@@ -7,13 +7,14 @@ import { proveThm2 } from "../proofs/thm2.js";
 import { proveThm3 } from "../proofs/thm3.js";
 import { proveThm4 } from "../proofs/thm4.js";
 import { proveThm5 } from "../proofs/thm5.js";
+import { proveSampling } from "../proofs/sampling.js";
 import { palette } from "../repl/palette.js";
 import type { Command } from "./command.js";
 import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
 
 /** The theorem checks `apmdm prove` dispatches to. */
-const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm2: proveThm2, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5 };
+const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm2: proveThm2, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, sampling: proveSampling };
 const THEOREMS = Object.keys(proofs) as TheoremId[];
 
 /**
@@ -21,7 +22,7 @@ const THEOREMS = Object.keys(proofs) as TheoremId[];
  * chosen so `apmdm prove all` finishes in minutes; the Theorem 1 canvas grows as P·T, its decode as (P·T)²·T
  * (thm2 also skips canvases over THM2_MAX_CANVAS).
  */
-const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 2, thm3: 2, thm4: 8, thm5: 16 };
+const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 2, thm3: 2, thm4: 8, thm5: 16, sampling: 16 };
 
 export const proveCommand: Command = {
   path: ["prove"],
