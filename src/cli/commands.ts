@@ -16,6 +16,7 @@ import { proveCommand } from "./proveCommand.js";
 import { replCommand } from "./replCommand.js";
 import { sampleCommand } from "./sampleCommand.js";
 import { thm2Command } from "./thm2Command.js";
+import { viewCommand } from "./viewCommand.js";
 
 /** Every `apmdm` subcommand; `apmdm help` lists them in this order. */
-export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, plotSamplingCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, maxflowCommand, sampleCommand];
+export const commands: readonly Command[] = [demoCommand, pramListCommand, pramShowCommand, pramRunCommand, mdmRunCommand, viewCommand, compileCommand, modelInspectCommand, modelRunCommand, replCommand, plotCommand, plotSamplingCommand, proveCommand, dyckSampleCommand, parityCommand, thm2Command, maxflowCommand, sampleCommand];

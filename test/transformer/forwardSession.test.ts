@@ -7,7 +7,7 @@ import { ForwardSession } from "../../src/transformer/ForwardSession.js";
 import { forward } from "../../src/transformer/forward.js";
 import { FORWARD_ENGINES } from "../../src/transformer/forwardEngine.js";
 import type { Transformer } from "../../src/transformer/transformerWeights.js";
-import { programs, sequences } from "../../src/efasp/arbitraryProgram.js";
+import { arbitraryProgram, arbitraryTokens } from "../../src/efasp/arbitraryProgram.js";
 import { transformers } from "./arbitraryTransformer.js";
 
 /** One step's edit of the canvas: set positions to tokens, or insert/delete a position (the length changes). */
@@ -86,7 +86,7 @@ describe("ForwardSession = forward, bit for bit", () => {
     checkAgainstDense(model, canvases, outputsFrom(mask), 1);
   });
 
-  test.prop([programs, sequences, fc.array(fc.tuple(fc.nat(63), fc.nat(7)), { minLength: 1, maxLength: 8 })], { numRuns: 100 })(
+  test.prop([arbitraryProgram, arbitraryTokens, fc.array(fc.tuple(fc.nat(63), fc.nat(7)), { minLength: 1, maxLength: 8 })], { numRuns: 100 })(
     "compiled E-FASP programs over canvases edited one position at a time",
     (g, seq, changes) => {
       const model = compile(g.program).model;
