@@ -8,13 +8,14 @@ import { proveThm2 } from "../proofs/thm2.js";
 import { proveThm3 } from "../proofs/thm3.js";
 import { proveThm4 } from "../proofs/thm4.js";
 import { proveThm5 } from "../proofs/thm5.js";
+import { proveSampling } from "../proofs/sampling.js";
 import { palette } from "../repl/palette.js";
 import type { Command } from "./command.js";
 import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
 
 /** The theorem checks `apmdm prove` dispatches to. */
-const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm2: proveThm2, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, experiments: proveExperiments };
+const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm2: proveThm2, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, sampling: proveSampling, experiments: proveExperiments };
 const THEOREMS = Object.keys(proofs) as TheoremId[];
 
 /**
@@ -24,7 +25,7 @@ const THEOREMS = Object.keys(proofs) as TheoremId[];
  * from each shipped set (all 100 public Sudoku puzzles by default: tens of thousands of forward passes,
  * so `all` leaves experiments out).
  */
-const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 2, thm3: 2, thm4: 8, thm5: 16, experiments: 100 };
+const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 2, thm3: 2, thm4: 8, thm5: 16, sampling: 16, experiments: 100 };
 
 export const proveCommand: Command = {
   path: ["prove"],

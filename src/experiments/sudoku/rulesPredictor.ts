@@ -15,6 +15,6 @@ export const rulesPredictor: Predictor = {
     const remask = Uint8Array.from(tokens, (t, i) => Number(t !== MASK && next[i] === MASK));
     const prediction = Int32Array.from(tokens, (t, i) => (t === MASK ? next[i] : t));
     const zeros = new Uint8Array(tokens.length);
-    return { prediction, tied: (i) => [prediction[i]], control: [remask, zeros, zeros], flops: 0, margins: null };
+    return { prediction, tied: (i) => [prediction[i]], control: [remask, zeros, zeros], flops: 0, work: 0, fullPasses: 0, margins: null };
   },
 };
