@@ -2,15 +2,15 @@ import fc from "fast-check";
 import { attend, bonus, lin, matchTerms, term } from "./attend.js";
 import type { EfaspOutput, EfaspProgram } from "./efaspProgram.js";
 import type { Comparison, Feature, Linear, ScoreTerm } from "./feature.js";
-import { all, any, assume, compare, constant, linear, lookup, max, min, not, relu, select } from "./local.js";
+import { all, any, assume, compare, constant, floorDiv, linear, lookup, max, min, not, relu, select } from "./local.js";
 import { printProgram } from "./printProgram.js";
 import { position, token } from "./sources.js";
 import type { PositionFeature } from "../transformer/positionFeature.js";
 import { positionValue } from "../transformer/positionValue.js";
-import { positionFeatures } from "../transformer/arbitraryPositionFeature.js";
+import { arbitraryPositionFeature } from "../transformer/arbitraryPositionFeature.js";
 
 /** Generated programs are valid (every mean an integer, every bound proven) on sequences up to this long. */
-export const MAX_LENGTH = 64;
+export const MAX_GENERATED_LENGTH = 64;
 /** Features are clamped to ±MAG so that chains of linear ops stay far from 2^53. */
 const MAG = 5000;
 /** Lookups and exact matches read features with at most this many values. */
@@ -36,7 +36,7 @@ type Step =
   | { readonly op: "linear"; readonly terms: readonly Term[]; readonly bias: number }
   | { readonly op: "relu" | "not"; readonly x: Pick }
   | { readonly op: "compare"; readonly cmp: Comparison; readonly a: Pick; readonly b: Pick }
-  | { readonly op: "min" | "max"; readonly a: Pick; readonly b: Pick }
+  | { readonly op: "min" | "max" | "floorDiv"; readonly a: Pick; readonly b: Pick }
   | { readonly op: "select"; readonly c: Pick; readonly x: Pick; readonly y: Pick }
   | { readonly op: "lookup"; readonly x: Pick; readonly table: readonly number[] }
   | { readonly op: "all" | "any"; readonly bits: readonly Pick[] }
@@ -55,7 +55,7 @@ export interface Recipe {
 }
 
 /** A built program; printed (in a shrunk counterexample) as printProgram shows it. */
-export interface Generated {
+export interface GeneratedProgram {
   readonly recipe: Recipe;
   readonly program: EfaspProgram;
 }
@@ -80,7 +80,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant("linear" as const), terms, bias: small }),
   fc.record({ op: fc.constantFrom("relu" as const, "not" as const), x: pick }),
   fc.record({ op: fc.constant("compare" as const), cmp: fc.constantFrom<Comparison>("lt", "le", "eq", "ne", "gt", "ge"), a: pick, b: pick }),
-  fc.record({ op: fc.constantFrom("min" as const, "max" as const), a: pick, b: pick }),
+  fc.record({ op: fc.constantFrom("min" as const, "max" as const, "floorDiv" as const), a: pick, b: pick }),
   fc.record({ op: fc.constant("select" as const), c: pick, x: pick, y: pick }),
   fc.record({ op: fc.constant("lookup" as const), x: pick, table: fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 8 }) }),
   fc.record({ op: fc.constantFrom("all" as const, "any" as const), bits: fc.array(pick, { minLength: 1, maxLength: 4 }) }),
@@ -90,11 +90,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /** Tables and score lists are drawn for the largest vocabulary and cut to V (no chain: it shrinks better). */
 const MAX_V = 8;
-export const recipes: fc.Arbitrary<Recipe> = fc
+const recipes: fc.Arbitrary<Recipe> = fc
   .record({
     V: fc.integer({ min: 2, max: MAX_V }),
     tokens: fc.array(fc.array(fc.integer({ min: -6, max: 6 }), { minLength: MAX_V, maxLength: MAX_V }), { minLength: 1, maxLength: 3 }),
-    positions: fc.array(positionFeatures, { maxLength: 3 }),
+    positions: fc.array(arbitraryPositionFeature, { maxLength: 3 }),
     steps: fc.array(step, { maxLength: 32, size: "max" }),
     output: fc.oneof(
       fc.record({ kind: fc.constant("code" as const), x: pick, perm: fc.nat(6) }),
@@ -110,19 +110,19 @@ export const recipes: fc.Arbitrary<Recipe> = fc
   }));
 
 /** Random valid E-FASP programs of every feature kind, op and head style, depth and width varied. */
-export const programs: fc.Arbitrary<Generated> = recipes.map((recipe) => {
+export const arbitraryProgram: fc.Arbitrary<GeneratedProgram> = recipes.map((recipe) => {
   const program = build(recipe);
   return { recipe, program, [fc.toStringMethod]: () => `\n${printProgram(program)}` };
 });
 
-/** Token sequences of length 1..MAX_LENGTH; ids are taken modulo the vocabulary size. */
-export const sequences: fc.Arbitrary<number[]> = fc.array(fc.nat(7), { minLength: 1, maxLength: MAX_LENGTH });
+/** Token sequences of length 1..MAX_GENERATED_LENGTH; ids are taken modulo the vocabulary size. */
+export const arbitraryTokens: fc.Arbitrary<number[]> = fc.array(fc.nat(7), { minLength: 1, maxLength: MAX_GENERATED_LENGTH });
 
-/** Position bounds over every position of every length 1..MAX_LENGTH. */
+/** Position bounds over every position of every length 1..MAX_GENERATED_LENGTH. */
 function positionBounds(spec: PositionFeature): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let n = 1; n <= MAX_LENGTH; n++) {
+  for (let n = 1; n <= MAX_GENERATED_LENGTH; n++) {
     for (let i = 0; i < n; i++) {
       const v = positionValue(spec, i, n);
       lo = Math.min(lo, v);
@@ -132,7 +132,7 @@ function positionBounds(spec: PositionFeature): [number, number] {
   return [lo, hi];
 }
 
-export function build(recipe: Recipe): EfaspProgram {
+function build(recipe: Recipe): EfaspProgram {
   const { V } = recipe;
   const pool: Feature[] = [];
   const add = (f: Feature): Feature => {
@@ -150,8 +150,8 @@ export function build(recipe: Recipe): EfaspProgram {
     return ok.length > 0 ? at(p, ok) : bit(p);
   };
   const sum = (ts: readonly Term[], bias: number): Linear => lin(...ts.map(([c, p]) => [c, at(p)] as const), bias);
-  const j = position("j", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 1 }, 0, MAX_LENGTH - 1);
-  const j2 = position("j²", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 2 }, 0, (MAX_LENGTH - 1) ** 2);
+  const j = position("j", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 1 }, 0, MAX_GENERATED_LENGTH - 1);
+  const j2 = position("j²", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 2 }, 0, (MAX_GENERATED_LENGTH - 1) ** 2);
   const square = (x: Feature) => lookup(`${x.name}²`, x, Array.from({ length: x.hi - x.lo + 1 }, (_, k) => (x.lo + k) ** 2), x.lo);
 
   recipe.tokens.forEach((table, k) => add(token(`tok${k}`, table)));
@@ -175,6 +175,12 @@ export function build(recipe: Recipe): EfaspProgram {
       case "max":
         add((s.op === "min" ? min : max)(name, at(s.a), at(s.b)));
         break;
+      case "floorDiv": {
+        // Narrow operands keep the compare ladder short; the divisor shifted to start at 1.
+        const d = narrow(s.b);
+        add(floorDiv(name, narrow(s.a), linear(`${name}.divisor`, [[1, d]], 1 - d.lo)));
+        break;
+      }
       case "select":
         add(select(name, bit(s.c), at(s.x), at(s.y)));
         break;
