@@ -2,7 +2,7 @@ import { decodeMdm } from "../mdm/decodeMdm.js";
 import { maxOf, minOf } from "../minMax.js";
 import { MdmError } from "../mdm/MdmError.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
-import { emitDecoder, THM2_REGISTERS } from "./emitDecoder.js";
+import { emitDecoder, type Thm2Division } from "./emitDecoder.js";
 import { type IntegerMeter, integerPredictor } from "./integerPredictor.js";
 import { packModel, type Thm2Layout } from "./packModel.js";
 import { Thm2Error } from "./Thm2Error.js";
@@ -34,7 +34,7 @@ export interface Thm2Program {
  * will compute (integerPredictor: tie averages must divide exactly), lays out memory, picks the word
  * width, and writes the code. What does not fit the PRAM is a one-line Thm2Error.
  */
-export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program {
+export function compileThm2(model: Transformer, canvas: Int32Array, division: Thm2Division = "long"): Thm2Program {
   validateIntegerModel(model, canvas);
   const meter: IntegerMeter = { maxMagnitude: 0, where: "", divisions: 0, passes: 0 };
   const masks = canvas.reduce((m, t) => m + (t === model.config.maskToken ? 1 : 0), 0);
@@ -55,7 +55,7 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
     throw new Thm2Error("word-size", `the program's input, addresses and counters reach ${counters}: that needs ${wordBits}-bit words, and a PRAM word has at most ${MAX_WORD} bits`);
   }
   if (layout.memory > MAX_MEMORY) throw new Thm2Error("too-large", `the program needs ${layout.memory} memory cells; the PRAM allows at most 2^26`);
-  const { code, stepBound } = emitDecoder(layout, wordBits, meter.passes);
+  const { code, stepBound, registers } = emitDecoder(layout, wordBits, meter.passes, division);
   if (stepBound > MAX_STEPS) throw new Thm2Error("too-large", `the worst-case step bound ${stepBound} passes the PRAM's limit of 2^30 steps`);
   const header = [
     `# Theorem 2: the MDM decode of a ${model.config.layers.length}-layer model on a canvas of ${layout.N} tokens, on one processor.`,
@@ -64,7 +64,7 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
     ".processors 1",
     `.memory ${layout.memory}`,
     `.word ${wordBits}`,
-    `.registers ${THM2_REGISTERS}`,
+    `.registers ${registers}`,
     `.input ${lo}..${hi}`,
     `.output ${layout.output}, ${layout.outputLength}`,
     `.steps ${stepBound}`,
