@@ -30,6 +30,9 @@ export interface PramRun {
  * (untraced) takes a faster loop, runOneProcessor, with the same results, meters and errors bit for bit
  * (test/pram/oneProcessor.test.ts runs both); `plain: true` forces the general loop.
  */
+/** Access stamps are steps modulo this (Int32Array cells; T itself may reach 2^52 / P). */
+const STAMPS = 2 ** 31 - 1;
+
 export function runPram(instance: PramInstance, input: readonly number[], options: { trace?: boolean; plain?: boolean } = {}): PramRun {
   const { n, processors: P, memory: M, registers: R, mode, wordBits, stepBound, name: program } = instance;
   checkInput(instance, input);
@@ -46,7 +49,8 @@ export function runPram(instance: PramInstance, input: readonly number[], option
   const regs = new Int32Array(P * R);
   const writeAddr = new Int32Array(P);
   const writeVal = new Int32Array(P);
-  // Per-cell marks of this step's accesses, stamped with the step number (no clearing between steps).
+  // Per-cell marks of this step's accesses, stamped with the step's number modulo STAMPS (no clearing
+  // between steps; cleared once every STAMPS steps, so a stamp is never left over from an earlier round).
   const readStep = mode === "EREW" ? new Int32Array(M) : null;
   const readPid = mode === "EREW" ? new Int32Array(M) : null;
   const writeStep = mode === "CRCW-priority" ? null : new Int32Array(M);
@@ -62,6 +66,11 @@ export function runPram(instance: PramInstance, input: readonly number[], option
   let writes = 0;
   while (running > 0) {
     const step = T + 1;
+    const stamp = step % STAMPS;
+    if (stamp === 0) {
+      readStep?.fill(-1);
+      writeStep?.fill(-1);
+    }
     if (step > stepBound) throw new PramError({ kind: "step-bound", program, bound: stepBound, running });
     T = step;
     maxRunning = Math.max(maxRunning, running);
@@ -139,13 +148,13 @@ export function runPram(instance: PramInstance, input: readonly number[], option
       pc[p] = next;
       if (conflict === null) {
         if (readStep !== null && readPid !== null && readAddress >= 0) {
-          if (readStep[readAddress] === step) conflict = conflictError(instance, step, readPid[readAddress], p, readAddress, "read", null);
-          readStep[readAddress] = step;
+          if (readStep[readAddress] === stamp) conflict = conflictError(instance, step, readPid[readAddress], p, readAddress, "read", null);
+          readStep[readAddress] = stamp;
           readPid[readAddress] = p;
         }
         if (conflict === null && writeStep !== null && firstWriter !== null && firstValue !== null && writeAddress >= 0) {
-          if (writeStep[writeAddress] !== step) {
-            writeStep[writeAddress] = step;
+          if (writeStep[writeAddress] !== stamp) {
+            writeStep[writeAddress] = stamp;
             firstWriter[writeAddress] = p;
             firstValue[writeAddress] = result;
           } else if (mode !== "CRCW-common" || firstValue[writeAddress] !== result) {

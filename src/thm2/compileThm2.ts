@@ -1,4 +1,5 @@
 import { decodeMdm } from "../mdm/decodeMdm.js";
+import { LIMITS } from "../pram/instantiate.js";
 import { maxOf, minOf } from "../minMax.js";
 import { MdmError } from "../mdm/MdmError.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
@@ -8,10 +9,7 @@ import { packModel, type Thm2Layout } from "./packModel.js";
 import { Thm2Error } from "./Thm2Error.js";
 import { validateIntegerModel } from "./validateIntegerModel.js";
 
-/** The interpreter's limits (docs/semantics.md, instantiation). */
-const MAX_WORD = 32;
-const MAX_MEMORY = 2 ** 26;
-const MAX_STEPS = 2 ** 30;
+const { wordBits: MAX_WORD, memory: MAX_MEMORY, work: MAX_STEPS } = LIMITS; // one processor: T ≤ 2^52
 
 /** A model's decode of one canvas as a single-processor `.pram` program, with its input. */
 export interface Thm2Program {
@@ -56,7 +54,7 @@ export function compileThm2(model: Transformer, canvas: Int32Array, division: Th
   }
   if (layout.memory > MAX_MEMORY) throw new Thm2Error("too-large", `the program needs ${layout.memory} memory cells; the PRAM allows at most 2^26`);
   const { code, stepBound, registers } = emitDecoder(layout, wordBits, meter.passes, division);
-  if (stepBound > MAX_STEPS) throw new Thm2Error("too-large", `the worst-case step bound ${stepBound} passes the PRAM's limit of 2^30 steps`);
+  if (stepBound > MAX_STEPS) throw new Thm2Error("too-large", `the worst-case step bound ${stepBound} passes the PRAM's limit of 2^52 steps for one processor`);
   const header = [
     `# Theorem 2: the MDM decode of a ${model.config.layers.length}-layer model on a canvas of ${layout.N} tokens, on one processor.`,
     "# Input: canvas, position table, weights (docs/theorem2.md). Output: status (0 done, 1 stuck, 2 inexact), steps, divisions, final canvas.",
