@@ -2,6 +2,7 @@ import { UserError } from "../errors.js";
 import { library } from "../pram/library/index.js";
 import { formatProofReport } from "../proofs/formatProofReport.js";
 import type { ProofFunction, ProofReport, TheoremId } from "../proofs/proofReport.js";
+import { proveMaxflow } from "../proofs/maxflow.js";
 import { proveThm1 } from "../proofs/thm1.js";
 import { proveThm3 } from "../proofs/thm3.js";
 import { proveThm4 } from "../proofs/thm4.js";
@@ -12,14 +13,14 @@ import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
 
 /** The theorem checks `apmdm prove` dispatches to. */
-const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5 };
+const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, maxflow: proveMaxflow };
 const THEOREMS = Object.keys(proofs) as TheoremId[];
 
 /**
- * --max-n when not given: the largest input length (thm5: word length) each check sweeps by default,
+ * --max-n when not given: the largest input length (thm5: word length; maxflow: node count) each check sweeps by default,
  * chosen so `apmdm prove all` finishes in minutes; the Theorem 1 canvas grows as P·T, its decode as (P·T)²·T.
  */
-const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm3: 2, thm4: 8, thm5: 16 };
+const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm3: 2, thm4: 8, thm5: 16, maxflow: 10 };
 
 export const proveCommand: Command = {
   path: ["prove"],

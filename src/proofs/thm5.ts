@@ -10,7 +10,9 @@ import { weightsPredictor } from "../mdm/weightsPredictor.js";
 import { forward } from "../transformer/forward.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { fitBound } from "./fitBound.js";
-import type { Counterexample, Margin, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
+import { CheckFailure } from "./CheckFailure.js";
+import type { Counterexample, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
+import { type WorstMargin, worstMargin } from "./worstMargin.js";
 
 /** k values sampled, and the longest length each k is enumerated exhaustively at (capped by maxN). */
 const SAMPLED_K = [1, 2, 3];
@@ -44,13 +46,13 @@ interface Sample {
 export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
   const checks: ProofCheck[] = [];
   const samples: Sample[] = [];
-  const margins = { attention: worst("attention score gap (best − next best key)"), logit: worst("token logit gap (tied maxima − next best token)") };
+  const margins = { attention: worstMargin("attention score gap (best − next best key)"), logit: worstMargin("token logit gap (tied maxima − next best token)") };
   let counterexample: Counterexample | null = null;
   const lengths = sampledLengths(settings.maxN);
   const sampleChecks = new Map([VALID, EXACT, SAME].map((name) => [name, { passed: true, cases: 0 }]));
   const fail = (check: string, message: string): never => {
     sampleChecks.get(check)!.passed = false;
-    throw new SampleFailure(check, message);
+    throw new CheckFailure(check, message);
   };
   for (const k of SAMPLED_K) {
     for (const length of lengths) {
@@ -78,7 +80,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
         const error = result.errorInstance;
         const seed = result.counterexample?.[0] ?? -1;
         counterexample = {
-          check: error instanceof SampleFailure ? error.check : VALID,
+          check: error instanceof CheckFailure ? error.check : VALID,
           program: `dyck-${k}`,
           n: length,
           input: [seed],
@@ -146,20 +148,8 @@ function traceOf(s: ReturnType<typeof sampleDyck>) {
   return { canvases: s.decode.trace!.canvases.map((c) => Array.from(c)), edits: s.decode.trace!.edits, meters: { ...s.decode.meters, flops: 0 } };
 }
 
-/** The smallest value seen of one kind of gap, and where. */
-function worst(name: string) {
-  let value = Infinity;
-  let where = "";
-  return {
-    see(v: number, at: string) {
-      if (v < value) [value, where] = [v, at];
-    },
-    margin: (): Margin => ({ name, value, where }),
-  };
-}
-
 /** Runs the forward pass on every canvas of one sampled generation and records its smallest gaps. */
-function measureMargins(c: DyckConstruction, model: Transformer, seed: number, margins: { attention: ReturnType<typeof worst>; logit: ReturnType<typeof worst> }): void {
+function measureMargins(c: DyckConstruction, model: Transformer, seed: number, margins: { attention: WorstMargin; logit: WorstMargin }): void {
   const s = sampleDyck(c, seed, { predictor: weightsPredictor(model), trace: true });
   s.decode.trace!.canvases.slice(0, -1).forEach((canvas, step) => {
     const { meter } = forward(model, canvas);
@@ -167,16 +157,6 @@ function measureMargins(c: DyckConstruction, model: Transformer, seed: number, m
     margins.attention.see(meter.minAttentionMargin, at);
     margins.logit.see(meter.minLogitMargin, at);
   });
-}
-
-/** A sample that broke one of the sampling checks, named so the counterexample says which. */
-class SampleFailure extends Error {
-  constructor(
-    readonly check: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** 0, 2, 4, 8, 16, … up to maxN, and maxN itself when even. */
