@@ -4,6 +4,7 @@ import { formatProofReport } from "../proofs/formatProofReport.js";
 import type { ProofFunction, ProofReport, TheoremId } from "../proofs/proofReport.js";
 import { proveMaxflow } from "../proofs/maxflow.js";
 import { proveThm1 } from "../proofs/thm1.js";
+import { proveThm2 } from "../proofs/thm2.js";
 import { proveThm3 } from "../proofs/thm3.js";
 import { proveThm4 } from "../proofs/thm4.js";
 import { proveThm5 } from "../proofs/thm5.js";
@@ -13,14 +14,15 @@ import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
 
 /** The theorem checks `apmdm prove` dispatches to. */
-const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, maxflow: proveMaxflow };
+const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm2: proveThm2, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, maxflow: proveMaxflow };
 const THEOREMS = Object.keys(proofs) as TheoremId[];
 
 /**
  * --max-n when not given: the largest input length (thm5: word length; maxflow: node count) each check sweeps by default,
- * chosen so `apmdm prove all` finishes in minutes; the Theorem 1 canvas grows as P·T, its decode as (P·T)²·T.
+ * chosen so `apmdm prove all` finishes in minutes; the Theorem 1 canvas grows as P·T, its decode as (P·T)²·T
+ * (thm2 also skips canvases over THM2_MAX_CANVAS).
  */
-const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm3: 2, thm4: 8, thm5: 16, maxflow: 10 };
+const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 2, thm3: 2, thm4: 8, thm5: 16, maxflow: 10 };
 
 export const proveCommand: Command = {
   path: ["prove"],

@@ -44,7 +44,7 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
   }
   const { layout, input } = packModel(model, canvas);
   const heads = model.config.layers.flatMap((l) => l.heads);
-  const divisions = masks * heads.reduce((s, h) => s + layout.N * h.dV, 0);
+  const divisions = meter.passes * heads.reduce((s, h) => s + layout.N * h.dV, 0);
   const inputMagnitude = input.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
   const counters = Math.max(inputMagnitude, layout.memory, divisions);
   const wordBits = wordBitsFor(Math.max(meter.maxMagnitude, counters));
@@ -52,7 +52,7 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
     throw new Thm2Error("word-size", `the program's input, addresses and counters reach ${counters}: that needs ${wordBits}-bit words, and a PRAM word has at most ${MAX_WORD} bits`);
   }
   if (layout.memory > MAX_MEMORY) throw new Thm2Error("too-large", `the program needs ${layout.memory} memory cells; the PRAM allows at most 2^26`);
-  const { code, stepBound } = emitDecoder(layout, wordBits, masks);
+  const { code, stepBound } = emitDecoder(layout, wordBits, meter.passes);
   if (stepBound > MAX_STEPS) throw new Thm2Error("too-large", `the worst-case step bound ${stepBound} passes the PRAM's limit of 2^30 steps`);
   const lo = input.reduce((m, v) => Math.min(m, v), 0);
   const hi = input.reduce((m, v) => Math.max(m, v), 0);

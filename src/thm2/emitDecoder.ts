@@ -47,9 +47,10 @@ export interface EmittedDecoder {
 }
 
 /**
- * The decode as code for one processor (docs/theorem2.md). Words are `wordBits` wide; `passes` bounds the
- * forward passes (the masks of the initial canvas: each pass that does not get stuck unmasks one). The
- * step bound counts every emitted loop at its largest trip count.
+ * The decode as code for one processor (docs/theorem2.md). Words are `wordBits` wide; `passes` is the
+ * number of forward passes the decode runs (validation ran it; a pass that does not get stuck unmasks at
+ * least one position, so passes ≤ the masks of the initial canvas). The step bound counts every emitted
+ * loop at its largest trip count.
  */
 export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number): EmittedDecoder {
   const asm = new Asm();
@@ -286,7 +287,7 @@ export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number
   let finish = op(`STORE ${STATUS}, [${layout.output}]`) + op(`STORE ${STEPS}, [${layout.output + 1}]`) + op(`STORE ${DIVS}, [${layout.output + 2}]`);
   finish += asm.loop(I, 0, 1, N, () => op(`LOAD ${T}, [${I} + ${layout.canvas}]`) + op(`STORE ${T}, [${I} + ${layout.output + 3}]`));
   finish += op("HALT");
-  // Every pass but the last unmasks at least one position; the last finds no mask (or none changed).
+  // `passes` full passes, then (unless the last was stuck) the check that finds no mask, and the exit.
   setup += passes * pass + (1 + countMasks + 3) + 1 + finish;
   return { code: asm.lines, stepBound: setup };
 }

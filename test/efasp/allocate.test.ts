@@ -2,7 +2,7 @@ import { test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { allocate, isVirtual } from "../../src/efasp/allocate.js";
 import { topoOrder } from "../../src/efasp/topoOrder.js";
-import { programs } from "./arbitraryProgram.js";
+import { programs } from "../../src/efasp/arbitraryProgram.js";
 
 describe("allocate", () => {
   test.prop([programs], { numRuns: 200 })("one labelled dimension per materialised feature; linear ones virtual over those dimensions", (g) => {

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/efasp/compile.js";
 import { firstDisagreement } from "./agreement.js";
-import { type Generated, programs, sequences } from "./arbitraryProgram.js";
+import { type Generated, programs, sequences } from "../../src/efasp/arbitraryProgram.js";
 
 /**
  * The differential property of issue 3: generated E-FASP programs (every feature kind, op and head style,

@@ -8,7 +8,7 @@ import { compare, constant, linear } from "../../src/efasp/local.js";
 import { schedule } from "../../src/efasp/schedule.js";
 import { token } from "../../src/efasp/sources.js";
 import { topoOrder } from "../../src/efasp/topoOrder.js";
-import { programs } from "./arbitraryProgram.js";
+import { programs } from "../../src/efasp/arbitraryProgram.js";
 
 const x = token("x", [0, 1, 2, 3]);
 const layersOf = (out: Feature) => {

@@ -5,7 +5,8 @@ import { compile } from "../../src/efasp/compile.js";
 import { compileThm2, wordBitsFor } from "../../src/thm2/compileThm2.js";
 import { runThm2 } from "../../src/thm2/runThm2.js";
 import { Thm2Error } from "../../src/thm2/Thm2Error.js";
-import { programs } from "../efasp/arbitraryProgram.js";
+import { programs } from "../../src/efasp/arbitraryProgram.js";
+import { transformers } from "../transformer/arbitraryTransformer.js";
 import { averagePositionModel } from "./tinyModels.js";
 
 /** A short canvas over the model's vocabulary, each position masked or not. */
@@ -30,6 +31,31 @@ describe("Theorem 2: the PRAM(1) program decodes as the weights do", () => {
     expect(seen.done).toBeGreaterThan(0);
     expect(seen.stuck).toBeGreaterThan(0);
     expect(seen.divisions).toBeGreaterThan(0);
+  });
+
+  const outcomes = new Map<string, number>();
+  test.prop([transformers, canvases], { numRuns: 150 })("random small models of any shape: equal decodes, or a one-line rejection", (model, cells) => {
+    const V = model.config.vocab.length;
+    const canvas = Int32Array.from(cells, ([t, masked]) => (masked ? model.config.maskToken : t % V));
+    let program;
+    try {
+      program = compileThm2(model, canvas);
+    } catch (e) {
+      expect(e).toBeInstanceOf(Thm2Error);
+      expect((e as Error).message).not.toContain("\n");
+      const kind = (e as Thm2Error).kind;
+      if (kind === "attention") expect(model.config.attention.kind).toBe("softmax");
+      outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
+      return;
+    }
+    const run = runThm2(program, model, canvas);
+    expect(run.pram.canvas).toEqual(run.model.canvas);
+    expect(run.pram.end).toBe(run.model.end);
+    expect(run.pram.steps).toBe(run.model.steps);
+    outcomes.set("equal", (outcomes.get("equal") ?? 0) + 1);
+  });
+  it("the random models were run, and rejected for softmax and for tie averages", () => {
+    for (const kind of ["equal", "attention", "not-integer"]) expect(outcomes.get(kind)).toBeGreaterThan(0);
   });
 
   test.prop([fc.constantFrom(1 as const, -1 as const), canvases], { numRuns: 60 })("tie averages of either sign: exact, or rejected naming the head", (sign, cells) => {

@@ -1,18 +1,8 @@
 import { fc } from "@fast-check/vitest";
-import type { PositionFeature } from "../../src/transformer/positionFeature.js";
+import { positionFeatures } from "../../src/transformer/arbitraryPositionFeature.js";
 import { randomTransformer } from "../../src/transformer/randomTransformer.js";
 import type { AttentionKind, TransformerConfig } from "../../src/transformer/transformerConfig.js";
 import type { Transformer } from "../../src/transformer/transformerWeights.js";
-
-const quotient = { offset: fc.integer({ min: -3, max: 3 }), divisor: fc.integer({ min: 1, max: 4 }), modulus: fc.option(fc.integer({ min: 1, max: 5 })) };
-
-/** Any feature of the position menu, with small parameters. */
-export const positionFeatures: fc.Arbitrary<PositionFeature> = fc.oneof(
-  fc.record({ kind: fc.constant("index" as const), ...quotient, power: fc.constantFrom(1 as const, 2 as const) }),
-  fc.record({ kind: fc.constant("bit" as const), ...quotient, bit: fc.integer({ min: 0, max: 3 }) }),
-  fc.record({ kind: fc.constant("length" as const), power: fc.constantFrom(1 as const, 2 as const) }),
-  fc.constant({ kind: "one" as const }),
-);
 
 const attentionKinds: fc.Arbitrary<AttentionKind> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: "average-hard" as const }) },

@@ -1,13 +1,13 @@
-import { fc } from "@fast-check/vitest";
-import { attend, bonus, lin, matchTerms, term } from "../../src/efasp/attend.js";
-import type { EfaspOutput, EfaspProgram } from "../../src/efasp/efaspProgram.js";
-import type { Comparison, Feature, Linear, ScoreTerm } from "../../src/efasp/feature.js";
-import { all, any, assume, compare, constant, linear, lookup, max, min, not, relu, select } from "../../src/efasp/local.js";
-import { printProgram } from "../../src/efasp/printProgram.js";
-import { position, token } from "../../src/efasp/sources.js";
-import type { PositionFeature } from "../../src/transformer/positionFeature.js";
-import { positionValue } from "../../src/transformer/positionValue.js";
-import { positionFeatures } from "../transformer/arbitraryTransformer.js";
+import fc from "fast-check";
+import { attend, bonus, lin, matchTerms, term } from "./attend.js";
+import type { EfaspOutput, EfaspProgram } from "./efaspProgram.js";
+import type { Comparison, Feature, Linear, ScoreTerm } from "./feature.js";
+import { all, any, assume, compare, constant, linear, lookup, max, min, not, relu, select } from "./local.js";
+import { printProgram } from "./printProgram.js";
+import { position, token } from "./sources.js";
+import type { PositionFeature } from "../transformer/positionFeature.js";
+import { positionValue } from "../transformer/positionValue.js";
+import { positionFeatures } from "../transformer/arbitraryPositionFeature.js";
 
 /** Generated programs are valid (every mean an integer, every bound proven) on sequences up to this long. */
 export const MAX_LENGTH = 64;
