@@ -6,6 +6,7 @@ import type { Transformer } from "../transformer/transformerWeights.js";
 import type { Command } from "./command.js";
 import { parseIntegerList } from "./parseIntegerList.js";
 import { parseOptions } from "./parseOptions.js";
+import { maxOf } from "../minMax.js";
 
 const CONTROL = ["remask", "insert", "delete"] as const;
 
@@ -38,7 +39,7 @@ export const modelRunCommand: Command = {
       return 0;
     }
     const name = (t: number) => `${t} ${vocab[t]}`;
-    const width = Math.max(5, ...rows.map((r) => name(r.token).length));
+    const width = maxOf(rows.map((r) => name(r.token).length), 5);
     const lines = rows.map((r) => {
       const control = r.control ? `  ${CONTROL.filter((c) => r.control![c]).join(",") || "-"}` : "";
       const tie = r.tied.length > 1 ? `  (tied: ${r.tied.join(",")})` : "";

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { MAX_COMPILED_WORD_BITS } from "../mdm/compiledWordLimit.js";
 import { formatExpr } from "../pram/formatExpr.js";
 import { instantiate } from "../pram/instantiate.js";
 import { loadProgram } from "../pram/loadProgram.js";
@@ -36,6 +37,7 @@ export const pramShowCommand: Command = {
       lines.push(
         `  at n = ${I.n}: P = ${I.processors}, M = ${I.memory}, w = ${I.wordBits} bits, R = ${I.registers}, T = ${I.stepBound}, ${I.mode}`,
         `  input ${I.inputMin}..${I.inputMax}, output mem[${I.outputStart} .. ${I.outputStart + I.outputLength - 1}]`,
+        ...(I.wordBits > MAX_COMPILED_WORD_BITS ? [`  not compilable: ${I.wordBits}-bit words exceed the ${MAX_COMPILED_WORD_BITS}-bit limit of compiled models (mdm run and compile refuse it)`] : []),
       );
     }
     const labels = new Map<number, string[]>();

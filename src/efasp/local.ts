@@ -1,6 +1,7 @@
 import { EfaspError } from "./EfaspError.js";
 import type { Comparison, Feature, LocalFeature, LocalOp } from "./feature.js";
 import { nextId } from "./nextId.js";
+import { minOf, maxOf } from "../minMax.js";
 
 /**
  * Builders for local (position-wise) features. Each computes its output bounds from its inputs' bounds by
@@ -68,7 +69,7 @@ export function lookup(name: string, x: Feature, table: readonly number[], base 
   }
   for (const v of table) if (!Number.isSafeInteger(v)) throw new EfaspError(`${name}: table value ${v} is not an integer`);
   const reachable = table.slice(x.lo - base, x.hi - base + 1);
-  return local(name, { op: "lookup", table, base }, [x], Math.min(...reachable), Math.max(...reachable));
+  return local(name, { op: "lookup", table, base }, [x], minOf(reachable), maxOf(reachable));
 }
 
 export function all(name: string, bits: readonly Feature[]): LocalFeature {

@@ -2,6 +2,7 @@ import type { PositionFeature } from "../transformer/positionFeature.js";
 import { EfaspError } from "./EfaspError.js";
 import type { PositionFeatureNode, TokenFeature } from "./feature.js";
 import { nextId } from "./nextId.js";
+import { minOf, maxOf } from "../minMax.js";
 
 /** A feature that is a function of the token at the same position: table[tokenId]. */
 export function token(name: string, table: readonly number[]): TokenFeature {
@@ -9,7 +10,7 @@ export function token(name: string, table: readonly number[]): TokenFeature {
   for (const v of table) {
     if (!Number.isSafeInteger(v)) throw new EfaspError(`token feature ${name}: table value ${v} is not a safe integer`);
   }
-  return { kind: "token", id: nextId(), name, table, lo: Math.min(...table), hi: Math.max(...table) };
+  return { kind: "token", id: nextId(), name, table, lo: minOf(table), hi: maxOf(table) };
 }
 
 /**

@@ -20,7 +20,7 @@ export function headInputs(h: Head): Feature[] {
     for (const [, x] of t.q.terms) out.push(x);
     for (const [, x] of t.k.terms) out.push(x);
   }
-  out.push(...h.values);
+  for (const x of h.values) out.push(x);
   return out;
 }
 

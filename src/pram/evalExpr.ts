@@ -30,7 +30,7 @@ export function evalExpr(e: Expr, n: number): number {
         .with("-", () => safe(a - b))
         .with("*", () => safe(a * b))
         .with("/", () => floorDiv(a, b))
-        .with("%", () => a - Math.abs(b) * floorDiv(a, Math.abs(b)))
+        .with("%", () => floorMod(a, b))
         .with("^", () => power(a, b))
         .with("==", () => (a === b ? 1 : 0))
         .with("!=", () => (a !== b ? 1 : 0))
@@ -64,6 +64,14 @@ function floorDiv(a: number, b: number): number {
   const q = BigInt(a) / BigInt(b);
   const exact = q * BigInt(b) === BigInt(a);
   return safe(Number(!exact && a < 0 !== b < 0 ? q - 1n : q));
+}
+
+/** a mod |b| in [0, |b|), computed over BigInt: a − |b|·⌊a/|b|⌋ in float64 loses low bits past 2^53. */
+function floorMod(a: number, b: number): number {
+  if (b === 0) throw new ExprEvalError(`division by zero (${a} % 0)`);
+  const m = BigInt(Math.abs(b));
+  const r = BigInt(a) % m;
+  return Number(r < 0n ? r + m : r);
 }
 
 function power(a: number, b: number): number {

@@ -10,6 +10,14 @@ export class ExprSyntaxError extends Error {
   }
 }
 
+/**
+ * How deep an expression may nest: both the parser's nesting (parentheses, unary operators, `^` chains,
+ * calls) and the depth of the tree it builds (`1+1+…+1` is a tree as deep as it is long). Past it the
+ * text is rejected with a syntax error instead of overflowing the stack of the recursive parser and
+ * evaluator (docs/semantics.md, "Limits").
+ */
+export const MAX_EXPR_DEPTH = 200;
+
 /** Parses the whole of `text` as an expression of n. */
 export function parseExpr(text: string): Expr {
   const { expr, end } = parseExprPrefix(text, 0);
@@ -39,7 +47,18 @@ export function parseExprPrefix(text: string, start: number): { expr: Expr; end:
     const found = at < text.length ? `'${text[at]}'` : "the end";
     throw new ExprSyntaxError(at, `expected ${what}, found ${found}`);
   };
-  const binary = (op: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: "binary", op, left, right });
+  const depth = new WeakMap<Expr, number>();
+  const tooDeep = (): never => {
+    throw new ExprSyntaxError(skipSpace(text, pos), `expression nested more than ${MAX_EXPR_DEPTH} deep (the limit on nesting)`);
+  };
+  const node = (e: Expr, children: readonly Expr[]): Expr => {
+    const d = 1 + children.reduce((m, c) => Math.max(m, depth.get(c) ?? 1), 0);
+    if (d > MAX_EXPR_DEPTH) tooDeep();
+    depth.set(e, d);
+    return e;
+  };
+  const binary = (op: BinaryOp, left: Expr, right: Expr): Expr => node({ kind: "binary", op, left, right }, [left, right]);
+  let nesting = 0;
 
   const or = (): Expr => {
     let e = and();
@@ -76,13 +95,21 @@ export function parseExprPrefix(text: string, start: number): { expr: Expr; end:
     }
   };
   const unary = (): Expr => {
+    if (++nesting > MAX_EXPR_DEPTH) tooDeep();
+    const e = unaryBody();
+    nesting--;
+    return e;
+  };
+  const unaryBody = (): Expr => {
     if (peek()[0] === "-") {
       pos += 1;
-      return negate(unary());
+      const arg = unary();
+      return node(negate(arg), [arg]);
     }
     if (peek()[0] === "!" && peek() !== "!=") {
       pos += 1;
-      return { kind: "unary", op: "!", arg: unary() };
+      const arg = unary();
+      return node({ kind: "unary", op: "!", arg }, [arg]);
     }
     return power();
   };
@@ -112,7 +139,7 @@ export function parseExprPrefix(text: string, start: number): { expr: Expr; end:
       while (take(",")) args.push(or());
       if (!take(")")) fail("')'");
       if (args.length !== FUNCTION_ARITY[fn]) throw new ExprSyntaxError(at, `${fn} takes ${FUNCTION_ARITY[fn]} argument(s), got ${args.length}`);
-      return { kind: "call", fn, args };
+      return node({ kind: "call", fn, args }, args);
     }
     if (take("(")) {
       const e = or();

@@ -15,7 +15,7 @@ import { tokenizeLine } from "./tokenizeLine.js";
 export function parseProgram(text: string, file: string): PramProgram {
   const defaultName = file.replace(/^.*[\\/]/, "").replace(/\.pram$/, "");
   const directives: Partial<DirectiveValues> = {};
-  const directiveAt: Partial<Record<Directive, SourceLocation>> = {};
+  const directiveAt = new Map<string, SourceLocation>(); // a Map: `.toString` must not find Object.prototype's
   const parsed: ParsedInstruction[] = [];
   const instructionAt: SourceLocation[] = [];
   const labels: { name: string; index: number }[] = [];
@@ -42,10 +42,11 @@ export function parseProgram(text: string, file: string): PramProgram {
         throw new PramError({ kind: "header", at, program: name(), reason });
       };
       if (parsed.length > 0) fail(`.${m[1]} after the first instruction (the header comes first)`);
-      if (directiveAt[directive] !== undefined) fail(`.${directive} given twice (first on line ${directiveAt[directive]!.line})`);
+      const earlier = directiveAt.get(directive);
+      if (earlier !== undefined) fail(`.${directive} given twice (first on line ${earlier.line})`);
       const valueCol = first + 1 + m[0].length;
       Object.assign(directives, parseDirective(m[1], body.slice(first + m[0].length), at, valueCol, name()));
-      directiveAt[directive] = at;
+      directiveAt.set(directive, at);
       return;
     }
     const tokens = tokenizeLine(body);
@@ -85,6 +86,6 @@ export function parseProgram(text: string, file: string): PramProgram {
     code,
     labels,
     expects,
-    source: { file, directives: directiveAt, instructions: instructionAt },
+    source: { file, directives: Object.fromEntries(directiveAt) as Partial<Record<Directive, SourceLocation>>, instructions: instructionAt },
   };
 }

@@ -1,6 +1,7 @@
 import type { MdmRun } from "../mdm/mdmRun.js";
 import type { Cell, DecodeView } from "./decodeView.js";
 import type { Inspector } from "./inspector.js";
+import { maxOf } from "../minMax.js";
 
 /**
  * A traced AP-MDM run (Theorem 4) as the REPL shows it. Frame k > 0 is the canvas after step k read
@@ -39,7 +40,7 @@ export function apMdmDecodeView(run: MdmRun, inspector: Inspector | null): Decod
     return cells;
   };
   const seen: number[] = [];
-  for (const canvas of canvases) seen.push(Math.max(seen[seen.length - 1] ?? 0, ...Array.from(canvas, (t) => clockOf(t) ?? 0)));
+  for (const canvas of canvases) seen.push(maxOf(Array.from(canvas, (t) => clockOf(t) ?? 0), seen[seen.length - 1] ?? 0));
   const pramStep = (k: number): number => seen[k];
   const { steps, context, layers, heads, width, params, flops, apMdm } = run.meters;
   const meters = Object.entries({ steps, peakContext: apMdm?.peakContext ?? context, layers, heads, width, params, flops, ...editCounts(apMdm) });

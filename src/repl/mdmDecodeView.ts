@@ -1,6 +1,7 @@
 import type { MdmRun } from "../mdm/mdmRun.js";
 import type { Cell, DecodeView } from "./decodeView.js";
 import type { Inspector } from "./inspector.js";
+import { maxOf } from "../minMax.js";
 
 const LABELS = { mdm: "MDM", "masked-arm": "Masked-ARM", arm: "ARM" } as const;
 
@@ -19,7 +20,7 @@ export function mdmDecodeView(run: MdmRun, inspector: Inspector | null): DecodeV
     const m = /^t(\d+) /.exec(run.describe(i));
     return m ? Number(m[1]) : null;
   });
-  const lastBlock = Math.max(0, ...blocks.filter((t): t is number => t !== null));
+  const lastBlock = maxOf(blocks.filter((t): t is number => t !== null), 0);
   const filled = (k: number, i: number): boolean => i < canvases[k].length && canvases[k][i] !== mask;
   const frame = (k: number): Cell[] =>
     Array.from(canvases[k], (token, i) => ({

@@ -1,6 +1,7 @@
 import type { DecodeView } from "./decodeView.js";
 import type { Palette } from "./palette.js";
 import { visibleWidth } from "./visibleWidth.js";
+import { maxOf } from "../minMax.js";
 
 /**
  * Frame k of a decode as rows, one per region of the canvas (BOS, input, each block t1, t2, …, output;
@@ -22,7 +23,7 @@ export function renderCanvas(view: DecodeView, k: number, p: Palette, width: num
       row.allMasked &&= cell.kind === "masked";
     } else rows.push({ region, texts: [text], allMasked: cell.kind === "masked" });
   }
-  const labelWidth = Math.max(6, ...rows.map((r) => r.region.length));
+  const labelWidth = maxOf(rows.map((r) => r.region.length), 6);
   const out: string[] = [p.heading(`${view.label} canvas, step ${k}/${view.steps} (${cells.filter((c) => c.position !== null).length} positions)`)];
   for (let r = 0; r < rows.length; r++) {
     if (rows[r].allMasked) {
@@ -33,7 +34,7 @@ export function renderCanvas(view: DecodeView, k: number, p: Palette, width: num
       r = end;
       continue;
     }
-    out.push(...wrap(rows[r].region.padEnd(labelWidth), rows[r].texts, width));
+    for (const line of wrap(rows[r].region.padEnd(labelWidth), rows[r].texts, width)) out.push(line);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { ReplContext } from "./replCommand.js";
 import type { ReplSession } from "./replState.js";
 import { sideBySide } from "./sideBySide.js";
 import { visibleWidth } from "./visibleWidth.js";
+import { maxOf } from "../minMax.js";
 
 /**
  * The view at the cursor: with a decode, the PRAM at the matching parallel step beside the canvas
@@ -14,7 +15,7 @@ export function renderView(session: ReplSession, cursor: number, ctx: ReplContex
   if (!decode) return renderPram(instance, pram, cursor, ctx.palette, ctx.width).join("\n");
   const t = Math.min(decode.pramStep(cursor), pram.length - 1);
   const left = renderPram(instance, pram, t, ctx.palette, Math.floor(ctx.width / 2) - 3);
-  const leftWidth = Math.max(...left.map(visibleWidth));
+  const leftWidth = maxOf(left.map(visibleWidth));
   if (leftWidth + 3 + 40 > ctx.width) {
     return [...left, "", ...renderCanvas(decode, cursor, ctx.palette, ctx.width)].join("\n");
   }

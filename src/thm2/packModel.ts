@@ -1,3 +1,4 @@
+import { maxOf } from "../minMax.js";
 import { positionValue } from "../transformer/positionValue.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { type SparseRows, sparseRows } from "./sparseRows.js";
@@ -120,9 +121,9 @@ export function packModel(model: Transformer, canvas: Int32Array): PackedModel {
     return at;
   };
   const heads = config.layers.flatMap((l) => l.heads);
-  const dQK = Math.max(0, ...heads.map((h) => h.dQK));
-  const dV = Math.max(0, ...heads.map((h) => h.dV));
-  const H = Math.max(0, ...config.layers.map((l) => l.mlpHidden));
+  const dQK = maxOf(heads.map((h) => h.dQK), 0);
+  const dV = maxOf(heads.map((h) => h.dV), 0);
+  const H = maxOf(config.layers.map((l) => l.mlpHidden), 0);
   const layout: Thm2Layout = {
     N,
     d,

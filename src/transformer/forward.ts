@@ -4,6 +4,7 @@ import { embed } from "./embed.js";
 import type { Matmul } from "./matmul.js";
 import { sparseMatmul } from "./sparseMatmul.js";
 import type { Transformer } from "./transformerWeights.js";
+import { maxOf } from "../minMax.js";
 
 export interface ForwardOptions {
   /** Positions whose logits are needed (default: all); other rows of the logits are left 0. */
@@ -119,9 +120,9 @@ export function forward(model: Transformer, tokens: Int32Array, options: Forward
 function scratch(model: Transformer, n: number) {
   const { layers, dModel: d } = model.config;
   const heads = layers.flatMap((l) => l.heads);
-  const dQK = Math.max(0, ...heads.map((h) => h.dQK));
-  const dV = Math.max(0, ...heads.map((h) => h.dV));
-  const H = Math.max(0, ...layers.map((l) => l.mlpHidden));
+  const dQK = maxOf(heads.map((h) => h.dQK), 0);
+  const dV = maxOf(heads.map((h) => h.dV), 0);
+  const H = maxOf(layers.map((l) => l.mlpHidden), 0);
   return {
     q: new Float64Array(n * dQK),
     k: new Float64Array(n * dQK),

@@ -94,7 +94,7 @@ describe("apmdm model run", () => {
   it.each([
     [["model", "run", dir, "--tokens", "1,3"], `apmdm model run: --tokens: item 2 (3) is not a token id of this model (0..2)\n`],
     [["model", "run", dir, "--tokens", "1,x"], `apmdm model run: --tokens: item 2 'x' is not an integer\n`],
-    [["model", "run", dir, "--tokens", ""], `apmdm model run: --tokens: give at least one token id\n`],
+    [["model", "run", dir, "--tokens", ""], `apmdm model run: --tokens has an empty value\n`],
     [["model", "run", dir], `apmdm model run: --tokens is required, e.g. --tokens 1,2,3\n`],
     [["model", "run", join(root, "nothing"), "--tokens", "1"], `apmdm model run: ${join(root, "nothing", "config.json")}: no such file\n`],
     [["model", "inspect"], `apmdm model inspect: give exactly one model directory\n`],

@@ -2,6 +2,7 @@ import type { Feature } from "../../efasp/feature.js";
 import { assume, compare, constant, linear } from "../../efasp/local.js";
 import type { Instruction, Source } from "../../pram/instruction.js";
 import type { PramInstance } from "../../pram/pramInstance.js";
+import { minOf, maxOf } from "../../minMax.js";
 
 /**
  * Instruction decode as one-hot over the program counter: isPc[k] = [pc = k] (one eq gadget each), after
@@ -19,8 +20,8 @@ export function instructionTable(instance: PramInstance, pc: Feature): Instructi
   const isPc = code.map((_, k) => compare(`pc=${k}`, "eq", pc, constant(k)));
   const table = (name: string, f: (ins: Instruction, k: number) => number): Feature => {
     const values = code.map((ins, k) => f(ins, k));
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
+    const lo = minOf(values);
+    const hi = maxOf(values);
     const terms = values.flatMap((v, k) => (v === 0 ? [] : [[v, isPc[k]] as const]));
     return assume(name, linear(name, terms), lo, hi);
   };

@@ -9,6 +9,7 @@ import { topoOrder } from "../../efasp/topoOrder.js";
 import type { PositionFeature } from "../../transformer/positionFeature.js";
 import { positionValue } from "../../transformer/positionValue.js";
 import { scoreSpread } from "./scoreSpread.js";
+import { minOf, maxOf } from "../../minMax.js";
 
 /** Which ready position an any-order one-token-per-step decode unmasks: the one of highest priority. */
 export type UnmaskOrder = "left-to-right" | "right-to-left" | "bit-reversed";
@@ -50,7 +51,7 @@ export function toMaskedArm(mdm: EfaspProgram, S: number, order: UnmaskOrder, an
   const maxLength = 3 * S;
   const over = (name: string, spec: PositionFeature) => {
     const values = Array.from({ length: maxLength }, (_, i) => positionValue(spec, i, maxLength));
-    return position(name, spec, Math.min(...values), Math.max(...values));
+    return position(name, spec, minOf(values), maxOf(values));
   };
   const HUGE = 2 ** 30;
   const i = over("i", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 1 });
