@@ -22,6 +22,7 @@ export function applyLocal(op: LocalOp, x: readonly number[]): number {
       const k = x[0] - base;
       return k >= 0 && k < table.length ? table[k] : NaN;
     })
+    .with({ op: "floorDiv" }, () => (x[1] >= 1 ? Math.floor(x[0] / x[1]) : NaN))
     .with({ op: "all" }, () => (x.some(notBit) ? NaN : x.every((b) => b === 1) ? 1 : 0))
     .with({ op: "any" }, () => (x.some(notBit) ? NaN : x.some((b) => b === 1) ? 1 : 0))
     .with({ op: "not" }, () => (notBit(x[0]) ? NaN : 1 - x[0]))

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { attend, bonus, lin, matchTerms, term } from "./attend.js";
 import type { EfaspOutput, EfaspProgram } from "./efaspProgram.js";
 import type { Comparison, Feature, Linear, ScoreTerm } from "./feature.js";
-import { all, any, assume, compare, constant, linear, lookup, max, min, not, relu, select } from "./local.js";
+import { all, any, assume, compare, constant, floorDiv, linear, lookup, max, min, not, relu, select } from "./local.js";
 import { printProgram } from "./printProgram.js";
 import { position, token } from "./sources.js";
 import type { PositionFeature } from "../transformer/positionFeature.js";
@@ -36,7 +36,7 @@ type Step =
   | { readonly op: "linear"; readonly terms: readonly Term[]; readonly bias: number }
   | { readonly op: "relu" | "not"; readonly x: Pick }
   | { readonly op: "compare"; readonly cmp: Comparison; readonly a: Pick; readonly b: Pick }
-  | { readonly op: "min" | "max"; readonly a: Pick; readonly b: Pick }
+  | { readonly op: "min" | "max" | "floorDiv"; readonly a: Pick; readonly b: Pick }
   | { readonly op: "select"; readonly c: Pick; readonly x: Pick; readonly y: Pick }
   | { readonly op: "lookup"; readonly x: Pick; readonly table: readonly number[] }
   | { readonly op: "all" | "any"; readonly bits: readonly Pick[] }
@@ -80,7 +80,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant("linear" as const), terms, bias: small }),
   fc.record({ op: fc.constantFrom("relu" as const, "not" as const), x: pick }),
   fc.record({ op: fc.constant("compare" as const), cmp: fc.constantFrom<Comparison>("lt", "le", "eq", "ne", "gt", "ge"), a: pick, b: pick }),
-  fc.record({ op: fc.constantFrom("min" as const, "max" as const), a: pick, b: pick }),
+  fc.record({ op: fc.constantFrom("min" as const, "max" as const, "floorDiv" as const), a: pick, b: pick }),
   fc.record({ op: fc.constant("select" as const), c: pick, x: pick, y: pick }),
   fc.record({ op: fc.constant("lookup" as const), x: pick, table: fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 8 }) }),
   fc.record({ op: fc.constantFrom("all" as const, "any" as const), bits: fc.array(pick, { minLength: 1, maxLength: 4 }) }),
@@ -175,6 +175,12 @@ export function build(recipe: Recipe): EfaspProgram {
       case "max":
         add((s.op === "min" ? min : max)(name, at(s.a), at(s.b)));
         break;
+      case "floorDiv": {
+        // Narrow operands keep the compare ladder short; the divisor shifted to start at 1.
+        const d = narrow(s.b);
+        add(floorDiv(name, narrow(s.a), linear(`${name}.divisor`, [[1, d]], 1 - d.lo)));
+        break;
+      }
       case "select":
         add(select(name, bit(s.c), at(s.x), at(s.y)));
         break;

@@ -61,6 +61,8 @@ export type LocalOp =
   | { readonly op: "max" }
   /** x ∈ [base, base + table.length): table[x - base] */
   | { readonly op: "lookup"; readonly table: readonly number[]; readonly base: number }
+  /** inputs (a, b) with b ≥ 1: floor(a / b) */
+  | { readonly op: "floorDiv" }
   /** n-ary boolean ops over bits */
   | { readonly op: "all" }
   | { readonly op: "any" }

@@ -3,6 +3,7 @@ import type { Affine } from "./affine.js";
 import { compareGadget } from "./compareGadget.js";
 import { EfaspError } from "./EfaspError.js";
 import type { LocalFeature } from "./feature.js";
+import { floorDivGadget } from "./floorDivGadget.js";
 import { lookupGadget } from "./lookupGadget.js";
 import { maxGadget } from "./maxGadget.js";
 import { minGadget } from "./minGadget.js";
@@ -36,6 +37,7 @@ export function gadget(f: LocalFeature, inputs: readonly Affine[]): Gadget {
     .with({ op: "min" }, () => minGadget(a, b, fa.lo))
     .with({ op: "max" }, () => maxGadget(a, b, fa.lo))
     .with({ op: "lookup" }, ({ table, base }) => lookupGadget(a, table, base))
+    .with({ op: "floorDiv" }, () => floorDivGadget(a, b, f.lo, f.hi))
     .with({ op: "all" }, () => thresholdGadget(inputs, inputs.length))
     .with({ op: "any" }, () => thresholdGadget(inputs, 1))
     .with({ op: "linear" }, { op: "not" }, () => {

@@ -72,6 +72,17 @@ export function lookup(name: string, x: Feature, table: readonly number[], base 
   return local(name, { op: "lookup", table, base }, [x], minOf(reachable), maxOf(reachable));
 }
 
+/**
+ * floor(a / b) for a divisor b ≥ 1 (checked on b's bounds). Its gadget is a compare ladder over the
+ * quotient's range (floorDivGadget), 2·(hi − lo) hidden units: for a in [lo_a, hi_a] and b in [1, B] the
+ * quotient lies between min(lo_a, ⌊lo_a/B⌋) and max(hi_a, ⌊hi_a/B⌋).
+ */
+export function floorDiv(name: string, a: Feature, b: Feature): LocalFeature {
+  if (b.lo < 1) throw new EfaspError(`${name}: divisor ${b.name} has bounds [${b.lo}, ${b.hi}], not ≥ 1`);
+  const q = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi].map(Math.floor);
+  return local(name, { op: "floorDiv" }, [a, b], Math.min(...q), Math.max(...q));
+}
+
 export function all(name: string, bits: readonly Feature[]): LocalFeature {
   if (bits.length === 0) throw new EfaspError(`${name}: all() of no bits`);
   for (const b of bits) requireBit(name, b);

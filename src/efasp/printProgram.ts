@@ -46,6 +46,7 @@ export function printProgram(program: EfaspProgram): string {
           })
           .with({ op: "compare" }, ({ cmp }) => `${ins[0]} ${SYMBOL[cmp]} ${ins[1]}`)
           .with({ op: "select" }, () => `${ins[0]} ? ${ins[1]} : ${ins[2]}`)
+          .with({ op: "floorDiv" }, () => `floor(${ins[0]} / ${ins[1]})`)
           .with({ op: "lookup" }, ({ table, base }) => `lookup(${formatLinear([[1, ins[0]]], -base)}) in ${list(table.map(String))}`)
           .with({ op: "relu" }, { op: "min" }, { op: "max" }, { op: "all" }, { op: "any" }, { op: "not" }, ({ op }) => `${op}(${ins.join(", ")})`)
           .exhaustive();

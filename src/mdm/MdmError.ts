@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import type { CanvasErrorKind } from "./thm1/canvasVocabulary.js";
 
 /**
  * A decode that cannot go on: the model predicted nothing new while masks remain ("stuck"), passed its
@@ -6,7 +7,7 @@ import { UserError } from "../errors.js";
  */
 export class MdmError extends UserError {
   constructor(
-    readonly kind: "stuck" | "step-cap" | "overflow" | "address" | "fell-off" | "step-bound" | "conflict",
+    readonly kind: "stuck" | "step-cap" | CanvasErrorKind,
     message: string,
   ) {
     super(`mdm/${kind}`, message);

@@ -74,10 +74,19 @@ export function buildProgram(spec: ProgramSpec): PramProgram {
     const expr = (e: ExprLike) => toExpr(e, (col, reason) => syntax(col, typeof e === "string" ? `{${e}}: ${reason}` : reason));
     const reg = (x: Reg): number =>
       Number.isInteger(x.index) && x.index >= 0 && x.index < h.registers ? x.index : raise({ kind: "bad-register", at: null, register: `r${x.index}`, registers: h.registers });
-    const operand = (o: Operand): ProgramOperand =>
-      typeof o === "number" ? { kind: "imm", value: expr(o) } : o.kind === "imm" ? { kind: "imm", value: expr(o.value) } : o.kind === "reg" ? { kind: "reg", index: reg(o) } : { kind: o.kind };
-    const address = (a: Address) => ({ base: operand(a.base), offset: expr(a.offset) });
     const target = (label: string): number => index.get(label) ?? raise({ kind: "unknown-label", at: null, label });
+    const operand = (o: Operand): ProgramOperand =>
+      typeof o === "number"
+        ? { kind: "imm", value: expr(o) }
+        : o.kind === "imm"
+          ? { kind: "imm", value: expr(o.value) }
+          : o.kind === "label"
+            ? { kind: "imm", value: { kind: "int", value: target(o.name) } }
+            : o.kind === "reg"
+              ? { kind: "reg", index: reg(o) }
+              : { kind: o.kind };
+    const jumpTarget = (t: string | Operand): ProgramOperand => (typeof t === "string" ? operand({ kind: "label", name: t }) : operand(t));
+    const address = (a: Address) => ({ base: operand(a.base), index: a.index === null ? null : operand(a.index), offset: expr(a.offset) });
     switch (ins.op) {
       case "LOAD": {
         const dst = reg(ins.dst);
@@ -93,17 +102,21 @@ export function buildProgram(spec: ProgramSpec): PramProgram {
         return { op: "MOV", dst: reg(ins.dst), src: operand(ins.src) };
       case "ALU":
         return { op: "ALU", alu: ins.alu, dst: reg(ins.dst), a: operand(ins.a), b: operand(ins.b) };
+      case "UNARY":
+        return { op: "UNARY", unary: ins.unary, dst: reg(ins.dst), src: operand(ins.src) };
       case "SHIFT": {
         const dst = reg(ins.dst);
-        const src = operand(ins.src);
-        if (!Number.isSafeInteger(ins.amount) || ins.amount < 0) syntax(0, `shift amount ${ins.amount} is not an integer ≥ 0`);
-        return { op: "SHIFT", shift: ins.shift, dst, src, amount: ins.amount };
+        return { op: "SHIFT", shift: ins.shift, dst, src: operand(ins.src), amount: operand(ins.amount) };
+      }
+      case "SEL": {
+        const dst = reg(ins.dst);
+        return { op: "SEL", dst, cond: operand(ins.cond), a: operand(ins.a), b: operand(ins.b) };
       }
       case "JMP":
-        return { op: "JMP", target: target(ins.label) };
+        return { op: "JMP", target: jumpTarget(ins.target) };
       case "JZ":
       case "JNZ":
-        return { op: ins.op, cond: operand(ins.cond), target: target(ins.label) };
+        return { op: ins.op, cond: operand(ins.cond), target: jumpTarget(ins.target) };
       case "HALT":
         return { op: "HALT" };
     }

@@ -13,7 +13,8 @@ export const LIMITS = { processors: 2 ** 22, memory: 2 ** 26, wordBits: 32, step
  * Evaluates every header expression and immediate of `program` at input length n and checks that they
  * describe a sensible machine: n ≥ 1 and `.valid` holds; 1 ≤ P ≤ 2^22, n ≤ M ≤ 2^26, 2 ≤ w ≤ 32,
  * 1 ≤ T(n) ≤ 2^30; n and P are words (pid, n and np are operands); the input range and every immediate are words; the output region lies in memory; a
- * shift amount is in 0..w−1; an address offset is a safe integer. Problems are header / immediate errors
+ * shift amount is in 0..w−1 (a register amount is checked when it runs: a shift error); an address offset
+ * and a jump target are safe integers (a taken jump checks its target: a jump error). Problems are header / immediate errors
  * naming the directive's or instruction's source location.
  */
 export function instantiate(program: PramProgram, n: number): PramInstance {
@@ -66,23 +67,32 @@ export function instantiate(program: PramProgram, n: number): PramInstance {
     const word = (e: Expr) => immediate(e, "value", minWord, maxWord);
     const offset = (e: Expr) => immediate(e, "address offset", -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     const operand = (o: ProgramOperand): Source => (o.kind === "imm" ? { kind: "imm", value: word(o.value) } : o);
+    const index = (o: ProgramOperand | null): Source | null => (o === null ? null : operand(o));
+    // A jump target need not be a word (a label's index is not stored in a register); a taken jump checks it.
+    const target = (o: ProgramOperand): Source => (o.kind === "imm" ? { kind: "imm", value: immediate(o.value, "jump target", -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) } : o);
     switch (ins.op) {
       case "LOAD":
-        return { ...ins, base: operand(ins.base), offset: offset(ins.offset) };
+        return { ...ins, base: operand(ins.base), index: index(ins.index), offset: offset(ins.offset) };
       case "STORE":
-        return { ...ins, src: operand(ins.src), base: operand(ins.base), offset: offset(ins.offset) };
+        return { ...ins, src: operand(ins.src), base: operand(ins.base), index: index(ins.index), offset: offset(ins.offset) };
       case "LI":
         return { ...ins, value: word(ins.value) };
       case "MOV":
+      case "UNARY":
         return { ...ins, src: operand(ins.src) };
       case "ALU":
         return { ...ins, a: operand(ins.a), b: operand(ins.b) };
-      case "SHIFT":
-        return { ...ins, src: operand(ins.src), amount: immediate({ kind: "int", value: ins.amount }, "shift amount", 0, wordBits - 1) };
+      case "SEL":
+        return { ...ins, cond: operand(ins.cond), a: operand(ins.a), b: operand(ins.b) };
+      case "SHIFT": {
+        const amount = ins.amount.kind === "imm" ? { kind: "imm" as const, value: immediate(ins.amount.value, "shift amount", 0, wordBits - 1) } : ins.amount;
+        return { ...ins, src: operand(ins.src), amount };
+      }
+      case "JMP":
+        return { ...ins, target: target(ins.target) };
       case "JZ":
       case "JNZ":
-        return { ...ins, cond: operand(ins.cond) };
-      case "JMP":
+        return { ...ins, cond: operand(ins.cond), target: target(ins.target) };
       case "HALT":
         return ins;
     }

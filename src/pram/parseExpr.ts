@@ -119,7 +119,7 @@ export function parseExprPrefix(text: string, start: number): { expr: Expr; end:
   };
   const atom = (): Expr => {
     peek();
-    const digits = /^\d+/.exec(text.slice(pos));
+    const digits = /^(?:0[xX][0-9A-Fa-f]+|0[bB][01]+|\d+)/.exec(text.slice(pos));
     if (digits) {
       const value = Number(digits[0]);
       if (!Number.isSafeInteger(value)) throw new ExprSyntaxError(pos, `integer ${digits[0]} is not a safe integer`);

@@ -1,3 +1,4 @@
+import type { Expr } from "./expr.js";
 import { assembleHeader, type DirectiveValues, parseDirective } from "./parseHeader.js";
 import { parseExpect } from "./parseExpect.js";
 import { type ParsedInstruction, parseInstruction } from "./parseInstruction.js";
@@ -9,7 +10,7 @@ import { tokenizeLine } from "./tokenizeLine.js";
 /**
  * Parses `.pram` text (docs/semantics.md, "## PRAM"): header directives, then labelled instructions;
  * `#` starts a comment, and a whole-line `# expect:` comment is a golden example. Header values and
- * `{…}` immediates stay expressions of n; labels become instruction indices. The first problem, in line
+ * immediates stay expressions of n; labels (jump targets and `@label` values) become instruction indices. The first problem, in line
  * order, is thrown as a PramError naming file:line:col.
  */
 export function parseProgram(text: string, file: string): PramProgram {
@@ -74,12 +75,14 @@ export function parseProgram(text: string, file: string): PramProgram {
   }
   const header = assembleHeader(directives, { file, line: 1, col: 1 }, name());
   const index = new Map(labels.map((l) => [l.name, l.index]));
-  const code = parsed.map(({ instruction, jump }) => {
-    if (jump === null) return instruction;
-    const target = index.get(jump.label);
-    if (target === undefined) throw new PramError({ kind: "unknown-label", at: jump.at, label: jump.label });
-    return { ...instruction, target } as ProgramInstruction;
-  });
+  const code = parsed.map(({ instruction, refs }) =>
+    refs.reduce((ins, ref) => {
+      const target = index.get(ref.label);
+      if (target === undefined) throw new PramError({ kind: "unknown-label", at: ref.at, label: ref.label });
+      const value: Expr = { kind: "int", value: target };
+      return { ...ins, [ref.field]: ref.kind === "expr" ? value : { kind: "imm", value } } as ProgramInstruction;
+    }, instruction),
+  );
   return {
     name: name(),
     header,

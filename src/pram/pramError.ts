@@ -27,6 +27,12 @@ export type PramErrorDetail =
   | ({ readonly kind: "address"; readonly address: number; readonly memory: number; readonly access: "read" | "write" } & MachinePlace)
   /** An arithmetic result outside the word range; value is its exact decimal. */
   | ({ readonly kind: "overflow"; readonly op: string; readonly value: string; readonly wordBits: number } & MachinePlace)
+  /** DIV or MOD by zero. */
+  | ({ readonly kind: "division"; readonly op: "DIV" | "MOD"; readonly dividend: number } & MachinePlace)
+  /** SHL or SHR by an amount outside [0, w). */
+  | ({ readonly kind: "shift"; readonly op: "SHL" | "SHR"; readonly amount: number; readonly wordBits: number } & MachinePlace)
+  /** A taken jump to a target outside [0, L). */
+  | ({ readonly kind: "jump"; readonly target: number; readonly length: number } & MachinePlace)
   /**
    * Two processors touched one cell in one step in a way the mode forbids: pids = [the first to touch it,
    * the one that broke the rule] (the interpreter scans processors in pid order); values = the two
@@ -63,6 +69,9 @@ export const PRAM_ERROR_KINDS: readonly PramErrorKind[] = [
   "input",
   "address",
   "overflow",
+  "division",
+  "shift",
+  "jump",
   "conflict",
   "step-bound",
   "fell-off-end",
@@ -92,6 +101,9 @@ function describe(d: PramErrorDetail): string {
     .with({ kind: "input" }, (x) => `${x.program}: input${x.index === null ? "" : ` item ${x.index + 1}`}: ${x.reason}`)
     .with({ kind: "address" }, (x) => `${place(x)}${x.access} of address ${x.address} outside memory [0, ${x.memory})`)
     .with({ kind: "overflow" }, (x) => `${place(x)}${x.op} overflow: ${x.value} is outside the ${x.wordBits}-bit word range [-2^${x.wordBits - 1}, 2^${x.wordBits - 1})`)
+    .with({ kind: "division" }, (x) => `${place(x)}${x.op} of ${x.dividend} by zero`)
+    .with({ kind: "shift" }, (x) => `${place(x)}${x.op} by ${x.amount}: a shift amount must be in [0, ${x.wordBits}) for ${x.wordBits}-bit words`)
+    .with({ kind: "jump" }, (x) => `${place(x)}jump to ${x.target}, not an instruction (the program has pc 0..${x.length - 1})`)
     .with(
       { kind: "conflict" },
       (x) =>

@@ -1,6 +1,6 @@
 import type { ConflictMode } from "./conflictMode.js";
 import type { Expr } from "./expr.js";
-import type { AluOp, ShiftOp } from "./instruction.js";
+import type { AluOp, ShiftOp, UnaryOp } from "./instruction.js";
 import type { PramErrorKind } from "./pramError.js";
 import type { PramMeters } from "./pramMeters.js";
 import type { SourceLocation } from "./sourceLocation.js";
@@ -57,15 +57,18 @@ export type ProgramOperand =
 
 /** Instruction (src/pram/instruction.ts) before instantiation: immediates are expressions of n. */
 export type ProgramInstruction =
-  | { readonly op: "LOAD"; readonly dst: number; readonly base: ProgramOperand; readonly offset: Expr }
-  | { readonly op: "STORE"; readonly src: ProgramOperand; readonly base: ProgramOperand; readonly offset: Expr }
+  | { readonly op: "LOAD"; readonly dst: number; readonly base: ProgramOperand; readonly index: ProgramOperand | null; readonly offset: Expr }
+  | { readonly op: "STORE"; readonly src: ProgramOperand; readonly base: ProgramOperand; readonly index: ProgramOperand | null; readonly offset: Expr }
   | { readonly op: "LI"; readonly dst: number; readonly value: Expr }
   | { readonly op: "MOV"; readonly dst: number; readonly src: ProgramOperand }
   | { readonly op: "ALU"; readonly alu: AluOp; readonly dst: number; readonly a: ProgramOperand; readonly b: ProgramOperand }
-  | { readonly op: "SHIFT"; readonly shift: ShiftOp; readonly dst: number; readonly src: ProgramOperand; readonly amount: number }
-  | { readonly op: "JMP"; readonly target: number }
-  | { readonly op: "JZ"; readonly cond: ProgramOperand; readonly target: number }
-  | { readonly op: "JNZ"; readonly cond: ProgramOperand; readonly target: number }
+  | { readonly op: "UNARY"; readonly unary: UnaryOp; readonly dst: number; readonly src: ProgramOperand }
+  | { readonly op: "SHIFT"; readonly shift: ShiftOp; readonly dst: number; readonly src: ProgramOperand; readonly amount: ProgramOperand }
+  | { readonly op: "SEL"; readonly dst: number; readonly cond: ProgramOperand; readonly a: ProgramOperand; readonly b: ProgramOperand }
+  /** A label target is the immediate holding its instruction index. */
+  | { readonly op: "JMP"; readonly target: ProgramOperand }
+  | { readonly op: "JZ"; readonly cond: ProgramOperand; readonly target: ProgramOperand }
+  | { readonly op: "JNZ"; readonly cond: ProgramOperand; readonly target: ProgramOperand }
   | { readonly op: "HALT" };
 
 /** A golden example: `# expect: IN -> OUT | T=… P=…` or `# expect: IN -> error KIND`. */

@@ -12,6 +12,8 @@ export interface ProcessorAction {
   readonly register: { readonly reg: number; readonly value: number } | null;
   /** A STORE's cell and value (under CRCW-priority it may lose to a lower pid). */
   readonly write: { readonly address: number; readonly value: number } | null;
+  /** Its pc after the step. */
+  readonly next: number | "halted";
 }
 
 /** One parallel step of a traced run: every processor that ran, in pid order. */

@@ -1,4 +1,4 @@
-import { CONST, compiledCode, OP, PID } from "./compiledCode.js";
+import { CONST, compiledCode, OP, OP_NAME, PID } from "./compiledCode.js";
 import { PramError } from "./pramError.js";
 import type { PramInstance } from "./pramInstance.js";
 import type { PramMeters } from "./pramMeters.js";
@@ -14,8 +14,6 @@ export interface PramRun {
   readonly trace: PramStep[] | null;
 }
 
-const ALU_NAME = ["", "", "", "", "", "", "", "", "SHL", "SHR", "ADD", "SUB", "MUL", "MIN", "MAX", "AND", "OR", "XOR", "LT", "LE", "EQ", "NE"];
-
 /**
  * Runs a PRAM instance on an input of length n (docs/semantics.md, "PRAM"). One parallel step: every
  * running processor executes the instruction at its pc, in pid order; loads see the memory as it was at the
@@ -23,7 +21,7 @@ const ALU_NAME = ["", "", "", "", "", "", "", "", "SHL", "SHR", "ADD", "SUB", "M
  * pid's store to a cell wins). The run ends when every processor has halted.
  *
  * Errors, each a PramError naming step, processor and pc: within a step, a processor's own error (address,
- * overflow, fell-off-end) is raised first, lowest pid first; only if there is none, the first conflict the
+ * overflow, division, shift, jump, fell-off-end) is raised first, lowest pid first; only if there is none, the first conflict the
  * mode forbids, scanning processors in pid order (each one's read, then its write, against lower pids).
  * Starting step T(n)+1 with processors still running is a step-bound error.
  *
@@ -34,7 +32,7 @@ export function runPram(instance: PramInstance, input: readonly number[], option
   const { n, processors: P, memory: M, registers: R, mode, wordBits, stepBound, name: program } = instance;
   checkInput(instance, input);
   const code = compiledCode(instance);
-  const { op, aKind, aVal, bKind, bVal, dst, imm } = code;
+  const { op, aKind, aVal, bKind, bVal, cKind, cVal, dst, imm } = code;
   const L = code.length;
   const minWord = -(2 ** (wordBits - 1));
   const maxWord = 2 ** (wordBits - 1) - 1;
@@ -74,6 +72,8 @@ export function runPram(instance: PramInstance, input: readonly number[], option
       const base = p * R;
       const o = op[k];
       const a = aKind[k] === CONST ? aVal[k] : aKind[k] === PID ? p : regs[base + aVal[k]];
+      const b = bKind[k] === CONST ? bVal[k] : bKind[k] === PID ? p : regs[base + bVal[k]];
+      const c = cKind[k] === CONST ? cVal[k] : cKind[k] === PID ? p : regs[base + cVal[k]];
       let next = k + 1;
       let result = 0;
       let hasResult = false;
@@ -81,7 +81,7 @@ export function runPram(instance: PramInstance, input: readonly number[], option
       let writeAddress = -1;
       switch (o) {
         case OP.LOAD: {
-          const address = a + imm[k];
+          const address = a + c + imm[k];
           if (address < 0 || address >= M) throw machineError(instance, step, p, k, { kind: "address", address, access: "read", memory: M });
           result = memory[address];
           hasResult = true;
@@ -90,10 +90,10 @@ export function runPram(instance: PramInstance, input: readonly number[], option
           break;
         }
         case OP.STORE: {
-          const address = a + imm[k];
+          const address = a + c + imm[k];
           if (address < 0 || address >= M) throw machineError(instance, step, p, k, { kind: "address", address, access: "write", memory: M });
           writeAddress = address;
-          result = bKind[k] === CONST ? bVal[k] : bKind[k] === PID ? p : regs[base + bVal[k]];
+          result = b;
           writes++;
           break;
         }
@@ -105,24 +105,28 @@ export function runPram(instance: PramInstance, input: readonly number[], option
           result = a;
           hasResult = true;
           break;
+        case OP.SEL:
+          result = c !== 0 ? a : b;
+          hasResult = true;
+          break;
         case OP.JMP:
-          next = imm[k];
-          break;
         case OP.JZ:
-          if (a === 0) next = imm[k];
-          break;
         case OP.JNZ:
-          if (a !== 0) next = imm[k];
+          if (o === OP.JMP || (o === OP.JZ) === (a === 0)) {
+            if (b < 0 || b >= L) throw machineError(instance, step, p, k, { kind: "jump", target: b, length: L });
+            next = b;
+          }
           break;
         case OP.HALT:
           next = -1;
           running--;
           break;
         default: {
-          const b = bKind[k] === CONST ? bVal[k] : bKind[k] === PID ? p : regs[base + bVal[k]];
-          result = alu(o, a, b, imm[k]);
+          if ((o === OP.DIV || o === OP.MOD) && b === 0) throw machineError(instance, step, p, k, { kind: "division", op: o === OP.DIV ? "DIV" : "MOD", dividend: a });
+          if ((o === OP.SHL || o === OP.SHR) && (b < 0 || b >= wordBits)) throw machineError(instance, step, p, k, { kind: "shift", op: o === OP.SHL ? "SHL" : "SHR", amount: b, wordBits });
+          result = alu(o, a, b);
           if (result < minWord || result > maxWord) {
-            throw machineError(instance, step, p, k, { kind: "overflow", op: ALU_NAME[o], value: exactValue(o, a, b, imm[k]), wordBits });
+            throw machineError(instance, step, p, k, { kind: "overflow", op: OP_NAME[o], value: exactValue(o, a, b), wordBits });
           }
           hasResult = true;
         }
@@ -159,6 +163,7 @@ export function runPram(instance: PramInstance, input: readonly number[], option
         read: readAddress >= 0 ? { address: readAddress, value: result } : null,
         register: hasResult ? { reg: dst[k], value: result } : null,
         write: writeAddress >= 0 ? { address: writeAddress, value: result } : null,
+        next: next < 0 ? "halted" : next,
       });
     }
     if (conflict !== null) throw conflict;
@@ -174,8 +179,8 @@ export function runPram(instance: PramInstance, input: readonly number[], option
   };
 }
 
-/** An ALU or shift result, exact while it is a word (|a|, |b| < 2^31): callers range-check it. */
-function alu(o: number, a: number, b: number, amount: number): number {
+/** An ALU, unary or shift result (b the shift amount, in [0, w)), exact while it is a word (|a|, |b| < 2^31): callers range-check it. */
+function alu(o: number, a: number, b: number): number {
   switch (o) {
     case OP.ADD:
       return a + b;
@@ -183,6 +188,10 @@ function alu(o: number, a: number, b: number, amount: number): number {
       return a - b;
     case OP.MUL:
       return a * b;
+    case OP.DIV:
+      return Math.floor(a / b);
+    case OP.MOD:
+      return a - b * Math.floor(a / b);
     case OP.MIN:
       return a < b ? a : b;
     case OP.MAX:
@@ -197,27 +206,38 @@ function alu(o: number, a: number, b: number, amount: number): number {
       return a < b ? 1 : 0;
     case OP.LE:
       return a <= b ? 1 : 0;
+    case OP.GT:
+      return a > b ? 1 : 0;
+    case OP.GE:
+      return a >= b ? 1 : 0;
     case OP.EQ:
       return a === b ? 1 : 0;
     case OP.NE:
       return a !== b ? 1 : 0;
+    case OP.NEG:
+      return -a || 0;
+    case OP.NOT:
+      return -a - 1;
     case OP.SHL:
-      return a * 2 ** amount;
+      return a * 2 ** b;
     default:
-      return Math.floor(a / 2 ** amount);
+      return Math.floor(a / 2 ** b);
   }
 }
 
 /** The exact decimal of an overflowing result (a product of two 32-bit words may not be exact in float64). */
-function exactValue(o: number, a: number, b: number, amount: number): string {
+function exactValue(o: number, a: number, b: number): string {
   if (o === OP.MUL) return (BigInt(a) * BigInt(b)).toString();
-  if (o === OP.SHL) return (BigInt(a) << BigInt(amount)).toString();
-  return String(alu(o, a, b, amount));
+  if (o === OP.SHL) return (BigInt(a) << BigInt(b)).toString();
+  return String(alu(o, a, b));
 }
 
 type MachineDetail =
   | { readonly kind: "address"; readonly address: number; readonly access: "read" | "write"; readonly memory: number }
-  | { readonly kind: "overflow"; readonly op: string; readonly value: string; readonly wordBits: number };
+  | { readonly kind: "overflow"; readonly op: string; readonly value: string; readonly wordBits: number }
+  | { readonly kind: "division"; readonly op: "DIV" | "MOD"; readonly dividend: number }
+  | { readonly kind: "shift"; readonly op: "SHL" | "SHR"; readonly amount: number; readonly wordBits: number }
+  | { readonly kind: "jump"; readonly target: number; readonly length: number };
 
 /** A processor's own error, placed at its step, pid, pc and source line. */
 function machineError(instance: PramInstance, step: number, pid: number, pc: number, detail: MachineDetail): PramError {

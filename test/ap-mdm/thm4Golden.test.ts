@@ -39,9 +39,9 @@ describe("Theorem 4 construction on hand-built instances", () => {
   it("increments two cells in parallel: grow, init, T steps, finish, fixed point", () => {
     const inc = instance(
       [
-        { op: "LOAD", dst: 0, base: pid, offset: 0 },
+        { op: "LOAD", dst: 0, base: pid, index: null, offset: 0 },
         { op: "ALU", alu: "ADD", dst: 0, a: reg(0), b: imm(3) },
-        { op: "STORE", src: reg(0), base: pid, offset: 0 },
+        { op: "STORE", src: reg(0), base: pid, index: null, offset: 0 },
         { op: "HALT" },
       ],
       { memory: 2, outputLength: 2 },
@@ -59,9 +59,9 @@ describe("Theorem 4 construction on hand-built instances", () => {
     (input) => {
       const n = input.length;
       const code: Instruction[] = [
-        { op: "LOAD", dst: 0, base: pid, offset: 0 },
+        { op: "LOAD", dst: 0, base: pid, index: null, offset: 0 },
         { op: "ALU", alu: "ADD", dst: 0, a: reg(0), b: imm(3) },
-        { op: "STORE", src: reg(0), base: pid, offset: n },
+        { op: "STORE", src: reg(0), base: pid, index: null, offset: n },
         { op: "HALT" },
       ];
       const r = run(instance(code, { n, processors: n, memory: 2 * n, outputStart: n, outputLength: n }), input);
@@ -75,11 +75,11 @@ describe("Theorem 4 construction on hand-built instances", () => {
   it("reads see the memory as it was at the start of the step; the output region is any window", () => {
     // p0 stores 9 to cell 1 while p1 loads cell 1 (the old x1) and stores it to cell 2 + 1 = 3.
     const code: Instruction[] = [
-      { op: "JNZ", cond: pid, target: 3 },
-      { op: "STORE", src: imm(9), base: imm(1), offset: 0 },
+      { op: "JNZ", cond: pid, target: { kind: "imm", value: 3 } },
+      { op: "STORE", src: imm(9), base: imm(1), index: null, offset: 0 },
       { op: "HALT" },
-      { op: "LOAD", dst: 1, base: imm(1), offset: 0 },
-      { op: "STORE", src: reg(1), base: pid, offset: 2 },
+      { op: "LOAD", dst: 1, base: imm(1), index: null, offset: 0 },
+      { op: "STORE", src: reg(1), base: pid, index: null, offset: 2 },
       { op: "HALT" },
     ];
     expect(run(instance(code, { mode: "CREW", outputStart: 1, outputLength: 3 }), [5, 6]).output).toEqual([9, 0, 6]);
@@ -88,22 +88,22 @@ describe("Theorem 4 construction on hand-built instances", () => {
   it("loops, jumps, every ALU op and both shifts", () => {
     // r0 ← x0; r1 ← 3; loop: r0 ← r0·2 − 1 three times; then cells ← r0 op x1 for a few ops.
     const code: Instruction[] = [
-      { op: "LOAD", dst: 0, base: imm(0), offset: 0 },
+      { op: "LOAD", dst: 0, base: imm(0), index: null, offset: 0 },
       { op: "LI", dst: 1, value: 3 },
-      { op: "SHIFT", shift: "SHL", dst: 0, src: reg(0), amount: 1 },
+      { op: "SHIFT", shift: "SHL", dst: 0, src: reg(0), amount: { kind: "imm", value: 1 } },
       { op: "ALU", alu: "SUB", dst: 0, a: reg(0), b: imm(1) },
       { op: "ALU", alu: "SUB", dst: 1, a: reg(1), b: imm(1) },
-      { op: "JNZ", cond: reg(1), target: 2 },
-      { op: "LOAD", dst: 1, base: imm(1), offset: 0 },
+      { op: "JNZ", cond: reg(1), target: { kind: "imm", value: 2 } },
+      { op: "LOAD", dst: 1, base: imm(1), index: null, offset: 0 },
       { op: "ALU", alu: "MUL", dst: 1, a: reg(1), b: imm(-3) },
-      { op: "STORE", src: reg(1), base: imm(0), offset: 0 },
+      { op: "STORE", src: reg(1), base: imm(0), index: null, offset: 0 },
       { op: "ALU", alu: "XOR", dst: 1, a: reg(0), b: imm(5) },
-      { op: "STORE", src: reg(1), base: imm(1), offset: 0 },
-      { op: "SHIFT", shift: "SHR", dst: 1, src: reg(0), amount: 2 },
+      { op: "STORE", src: reg(1), base: imm(1), index: null, offset: 0 },
+      { op: "SHIFT", shift: "SHR", dst: 1, src: reg(0), amount: { kind: "imm", value: 2 } },
       { op: "ALU", alu: "LT", dst: 0, a: reg(0), b: imm(10) },
       { op: "ALU", alu: "MAX", dst: 1, a: reg(1), b: reg(0) },
-      { op: "STORE", src: reg(1), base: imm(2), offset: 0 },
-      { op: "STORE", src: reg(0), base: imm(3), offset: 0 },
+      { op: "STORE", src: reg(1), base: imm(2), index: null, offset: 0 },
+      { op: "STORE", src: reg(0), base: imm(3), index: null, offset: 0 },
       { op: "HALT" },
     ];
     // x0 = 2: r0 = 2 → 3 → 5 → 9; x1 = 4: −12; 9 ^ 5 = 12; 9 >> 2 = 2; 9 < 10 = 1; max(2, 1) = 2.
@@ -113,10 +113,10 @@ describe("Theorem 4 construction on hand-built instances", () => {
 
   it("a processor that halts early stays halted while the others run", () => {
     const code: Instruction[] = [
-      { op: "JZ", cond: pid, target: 4 },
+      { op: "JZ", cond: pid, target: { kind: "imm", value: 4 } },
       { op: "LI", dst: 0, value: 5 },
       { op: "ALU", alu: "ADD", dst: 0, a: reg(0), b: pid },
-      { op: "STORE", src: reg(0), base: pid, offset: 0 },
+      { op: "STORE", src: reg(0), base: pid, index: null, offset: 0 },
       { op: "HALT" },
     ];
     expect(run(instance(code, { processors: 3, outputLength: 3 }), [1, 1]).output).toEqual([1, 6, 7]);
@@ -124,24 +124,24 @@ describe("Theorem 4 construction on hand-built instances", () => {
 
   const errors: [string, Instruction[], Partial<PramInstance>, string][] = [
     ["overflow", [{ op: "LI", dst: 0, value: 7 }, { op: "ALU", alu: "ADD", dst: 0, a: reg(0), b: imm(1) }, { op: "HALT" }], { wordBits: 4 }, "overflow"],
-    ["a LOAD outside memory", [{ op: "LOAD", dst: 0, base: pid, offset: 4 }, { op: "HALT" }], {}, "address"],
-    ["a STORE below 0", [{ op: "STORE", src: imm(1), base: pid, offset: -1 }, { op: "HALT" }], {}, "address"],
+    ["a LOAD outside memory", [{ op: "LOAD", dst: 0, base: pid, index: null, offset: 4 }, { op: "HALT" }], {}, "address"],
+    ["a STORE below 0", [{ op: "STORE", src: imm(1), base: pid, index: null, offset: -1 }, { op: "HALT" }], {}, "address"],
     ["running off the end", [{ op: "LI", dst: 0, value: 1 }], {}, "fell-off"],
-    ["the step bound", [{ op: "JMP", target: 0 }], { stepBound: 3 }, "step-bound"],
-    ["an EREW concurrent read", [{ op: "LOAD", dst: 0, base: imm(1), offset: 0 }, { op: "HALT" }], { mode: "EREW" }, "conflict"],
-    ["a CREW concurrent write", [{ op: "STORE", src: imm(1), base: imm(1), offset: 0 }, { op: "HALT" }], { mode: "CREW" }, "conflict"],
-    ["a CRCW-common disagreement", [{ op: "STORE", src: pid, base: imm(1), offset: 0 }, { op: "HALT" }], { mode: "CRCW-common" }, "conflict"],
+    ["the step bound", [{ op: "JMP", target: { kind: "imm", value: 0 } }], { stepBound: 3 }, "step-bound"],
+    ["an EREW concurrent read", [{ op: "LOAD", dst: 0, base: imm(1), index: null, offset: 0 }, { op: "HALT" }], { mode: "EREW" }, "conflict"],
+    ["a CREW concurrent write", [{ op: "STORE", src: imm(1), base: imm(1), index: null, offset: 0 }, { op: "HALT" }], { mode: "CREW" }, "conflict"],
+    ["a CRCW-common disagreement", [{ op: "STORE", src: pid, base: imm(1), index: null, offset: 0 }, { op: "HALT" }], { mode: "CRCW-common" }, "conflict"],
   ];
   for (const [what, code, o, kind] of errors) {
     it(`reports ${what} as ERR:${kind}`, () => expect(run(instance(code, o), [3, 4]).error).toBe(kind));
   }
 
   it("allows what each mode allows: CREW reads, CRCW-common agreement, CRCW-priority (lowest pid wins)", () => {
-    const load: Instruction[] = [{ op: "LOAD", dst: 0, base: imm(1), offset: 0 }, { op: "STORE", src: reg(0), base: pid, offset: 2 }, { op: "HALT" }];
+    const load: Instruction[] = [{ op: "LOAD", dst: 0, base: imm(1), index: null, offset: 0 }, { op: "STORE", src: reg(0), base: pid, index: null, offset: 2 }, { op: "HALT" }];
     expect(run(instance(load, { mode: "CREW" }), [3, 4]).output).toEqual([3, 4, 4, 4]);
-    const same: Instruction[] = [{ op: "STORE", src: imm(5), base: imm(1), offset: 0 }, { op: "HALT" }];
+    const same: Instruction[] = [{ op: "STORE", src: imm(5), base: imm(1), index: null, offset: 0 }, { op: "HALT" }];
     expect(run(instance(same, { mode: "CRCW-common" }), [3, 4]).output).toEqual([3, 5, 0, 0]);
-    const prio: Instruction[] = [{ op: "ALU", alu: "ADD", dst: 0, a: pid, b: imm(10) }, { op: "STORE", src: reg(0), base: imm(2), offset: 0 }, { op: "HALT" }];
+    const prio: Instruction[] = [{ op: "ALU", alu: "ADD", dst: 0, a: pid, b: imm(10) }, { op: "STORE", src: reg(0), base: imm(2), index: null, offset: 0 }, { op: "HALT" }];
     expect(run(instance(prio, { mode: "CRCW-priority", processors: 3 }), [3, 4]).output).toEqual([3, 4, 10, 0]);
   });
 });

@@ -4,7 +4,7 @@ import { affineDim } from "../../src/efasp/affine.js";
 import { applyLocal } from "../../src/efasp/applyLocal.js";
 import type { Comparison, Feature, LocalFeature } from "../../src/efasp/feature.js";
 import { gadget } from "../../src/efasp/gadget.js";
-import { all, any, compare, lookup, max, min, relu, select } from "../../src/efasp/local.js";
+import { all, any, compare, floorDiv, lookup, max, min, relu, select } from "../../src/efasp/local.js";
 import { token } from "../../src/efasp/sources.js";
 
 /**
@@ -59,6 +59,14 @@ describe("every gadget's MLP is exact over integers in its declared bounds (up t
   test.prop([bit, pair])("select", (c, [x, y]) => {
     exact(select("s", feature("c", { lo: 0, hi: 1 }), feature("x", x), feature("y", y)), [c, x.value, y.value]);
   });
+  test.prop([fc.integer({ min: -500, max: 500 }), fc.integer({ min: -500, max: 500 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 })])(
+    "floorDiv",
+    (a1, a2, b1, b2) => {
+      const a = feature("a", { lo: Math.min(a1, a2), hi: Math.max(a1, a2) });
+      const b = feature("b", { lo: Math.min(b1, b2), hi: Math.max(b1, b2) });
+      for (const x of [a.lo, a.hi, a1]) for (const y of [b.lo, b.hi, b1]) exact(floorDiv("q", a, b), [x, y]);
+    },
+  );
   test.prop([fc.array(bit, { minLength: 1, maxLength: 9 })])("all and any", (bits) => {
     const fs = bits.map((_, k) => feature(`b${k}`, { lo: 0, hi: 1 }));
     exact(all("all", fs), bits);

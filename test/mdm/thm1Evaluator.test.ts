@@ -40,9 +40,9 @@ function outcome(run: () => number[]): string {
 }
 
 const increment = instance([
-  { op: "LOAD", dst: 0, base: pid, offset: 0 },
+  { op: "LOAD", dst: 0, base: pid, index: null, offset: 0 },
   { op: "ALU", alu: "ADD", dst: 0, a: reg(0), b: imm(3) },
-  { op: "STORE", src: reg(0), base: pid, offset: 0 },
+  { op: "STORE", src: reg(0), base: pid, index: null, offset: 0 },
   { op: "HALT" },
 ]);
 
@@ -67,10 +67,10 @@ describe("Theorem 1 canvas, decoded on the evaluator", () => {
     for (const [readBase, base] of [[1, 3], [1, 1], [0, 2]] as const) {
       const inst = instance(
         [
-          { op: "LOAD", dst: 0, base: imm(readBase), offset: 0 },
+          { op: "LOAD", dst: 0, base: imm(readBase), index: null, offset: 0 },
           { op: "ALU", alu: "MUL", dst: 0, a: reg(0), b: imm(0) },
           { op: "ALU", alu: "ADD", dst: 0, a: reg(0), b: pid },
-          { op: "STORE", src: reg(0), base: imm(base), offset: 0 },
+          { op: "STORE", src: reg(0), base: imm(base), index: null, offset: 0 },
           { op: "HALT" },
         ],
         { processors: 3, memory: 4, outputLength: 4, stepBound: 6, mode },
@@ -84,10 +84,10 @@ describe("Theorem 1 canvas, decoded on the evaluator", () => {
     (a, b, alu) => {
       const inst = instance(
         [
-          { op: "LOAD", dst: 0, base: imm(0), offset: 0 },
-          { op: "LOAD", dst: 1, base: imm(1), offset: 0 },
+          { op: "LOAD", dst: 0, base: imm(0), index: null, offset: 0 },
+          { op: "LOAD", dst: 1, base: imm(1), index: null, offset: 0 },
           { op: "ALU", alu, dst: 0, a: reg(0), b: reg(1) },
-          { op: "STORE", src: reg(0), base: pid, offset: 0 },
+          { op: "STORE", src: reg(0), base: pid, index: null, offset: 0 },
           { op: "HALT" },
         ],
         { processors: 1, wordBits: 4, inputMin: -8, inputMax: 7, mode: "CREW" },

@@ -11,9 +11,9 @@ const instance: PramInstance = {
   name: "add3", n: 2, processors: 1, memory: 2, wordBits: 6, registers: 1, outputStart: 0, outputLength: 2, stepBound: 4, mode: "EREW",
   inputMin: 0, inputMax: 9, lines: [1, 2, 3, 4],
   code: [
-    { op: "LOAD", dst: 0, base: { kind: "imm", value: 1 }, offset: 0 },
+    { op: "LOAD", dst: 0, base: { kind: "imm", value: 1 }, index: null, offset: 0 },
     { op: "ALU", alu: "ADD", dst: 0, a: { kind: "reg", index: 0 }, b: { kind: "imm", value: 3 } },
-    { op: "STORE", src: { kind: "reg", index: 0 }, base: { kind: "imm", value: 1 }, offset: 0 },
+    { op: "STORE", src: { kind: "reg", index: 0 }, base: { kind: "imm", value: 1 }, index: null, offset: 0 },
     { op: "HALT" },
   ],
 };

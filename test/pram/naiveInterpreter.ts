@@ -47,8 +47,12 @@ export function naiveRun(inst: PramInstance, input: readonly number[]): NaiveOut
       let write: { at: number; value: bigint } | null = null;
       let reg: { r: number; value: bigint } | null = null;
       let next: number | "halted" = pc + 1;
+      const jumpTo = (t: Source): number | Record<string, unknown> => {
+        const target = Number(val(t));
+        return target >= 0 && target < inst.code.length ? target : { kind: "jump", target, length: inst.code.length, ...where };
+      };
       if (ins.op === "LOAD" || ins.op === "STORE") {
-        const at = Number(val(ins.base)) + ins.offset;
+        const at = Number(val(ins.base)) + (ins.index === null ? 0 : Number(val(ins.index))) + ins.offset;
         if (at < 0 || at >= inst.memory) return fail({ kind: "address", address: at, access: ins.op === "LOAD" ? "read" : "write", ...where });
         if (ins.op === "LOAD") {
           readAt = at;
@@ -64,24 +68,36 @@ export function naiveRun(inst: PramInstance, input: readonly number[]): NaiveOut
         const a = val(ins.a);
         const b = val(ins.b);
         const bool = (c: boolean) => (c ? 1n : 0n);
+        if ((ins.alu === "DIV" || ins.alu === "MOD") && b === 0n) return fail({ kind: "division", op: ins.alu, dividend: Number(a), ...where });
+        // BigInt division truncates; floor it: the quotient is one less when the signs differ and it is inexact.
+        const q = b === 0n ? 0n : a / b - (a % b !== 0n && a < 0n !== b < 0n ? 1n : 0n);
         const results: Record<typeof ins.alu, bigint> = {
-          ADD: a + b, SUB: a - b, MUL: a * b, MIN: a < b ? a : b, MAX: a > b ? a : b,
-          AND: a & b, OR: a | b, XOR: a ^ b, LT: bool(a < b), LE: bool(a <= b), EQ: bool(a === b), NE: bool(a !== b),
+          ADD: a + b, SUB: a - b, MUL: a * b, DIV: q, MOD: a - b * q, MIN: a < b ? a : b, MAX: a > b ? a : b,
+          AND: a & b, OR: a | b, XOR: a ^ b, LT: bool(a < b), LE: bool(a <= b), GT: bool(a > b), GE: bool(a >= b), EQ: bool(a === b), NE: bool(a !== b),
         };
         const r = results[ins.alu];
         const bad = word(ins.alu, r);
         if (bad) return fail(bad);
         reg = { r: ins.dst, value: r };
-      } else if (ins.op === "SHIFT") {
+      } else if (ins.op === "UNARY") {
+        const r = ins.unary === "NEG" ? -val(ins.src) : ~val(ins.src);
+        const bad = word(ins.unary, r);
+        if (bad) return fail(bad);
+        reg = { r: ins.dst, value: r };
+      } else if (ins.op === "SEL") reg = { r: ins.dst, value: val(ins.cond) !== 0n ? val(ins.a) : val(ins.b) };
+      else if (ins.op === "SHIFT") {
         const a = val(ins.src);
-        const r = ins.shift === "SHL" ? a * (1n << BigInt(ins.amount)) : a >> BigInt(ins.amount);
+        const k = val(ins.amount);
+        if (k < 0n || k >= BigInt(inst.wordBits)) return fail({ kind: "shift", op: ins.shift, amount: Number(k), wordBits: inst.wordBits, ...where });
+        const r = ins.shift === "SHL" ? a * (1n << k) : a >> k;
         const bad = word(ins.shift, r);
         if (bad) return fail(bad);
         reg = { r: ins.dst, value: r };
-      } else if (ins.op === "JMP") next = ins.target;
-      else if (ins.op === "JZ") next = val(ins.cond) === 0n ? ins.target : pc + 1;
-      else if (ins.op === "JNZ") next = val(ins.cond) !== 0n ? ins.target : pc + 1;
-      else next = "halted";
+      } else if (ins.op === "JMP" || (ins.op === "JZ" && val(ins.cond) === 0n) || (ins.op === "JNZ" && val(ins.cond) !== 0n)) {
+        const to = jumpTo(ins.target);
+        if (typeof to !== "number") return fail(to);
+        next = to;
+      } else if (ins.op === "HALT") next = "halted";
       if (next === inst.code.length) return fail({ kind: "fell-off-end", step, pid, pc: inst.code.length });
       effects.push({ pid, readAt, write, reg, next });
     }

@@ -75,7 +75,7 @@ function buildProgram(instance: PramInstance, layout: BufferLayout, vocab: ApMdm
   const finish = all("finish", [settled, flip("allHalted", anyRunning)]);
 
   // ── One PRAM step, from X ─────────────────────────────────────────────────────────────────────────
-  const step = processorStep(instance, layout, vocab, bf, xIsB);
+  const step = processorStep(instance, layout, bf, xIsB);
   const writes = memoryWrites(instance, layout, bf, step, full);
   // My cell's value in X: the same offset in the other buffer (exact position match).
   const [old] = attend("x.same", at(lin([1, bf.pos], [B, xIsB], [-B, bf.inB])), [bf.value]);
@@ -86,10 +86,12 @@ function buildProgram(instance: PramInstance, layout: BufferLayout, vocab: ApMdm
   const pcY = all("pcY", [emitY, bf.isPcCell]);
   const pcRuns = all("pcRuns", [pcY, step.running]);
   // A processor's pc cell reports the step's first error for it, in the interpreter's order: its
-  // instruction's own error (address, then overflow), then falling off the end, then a conflict.
+  // instruction's own error (address, or one of overflow, division, shift, jump: they exclude each other
+  // and an address error), then falling off the end, then a conflict.
   const overflowOnly = all("overflowOnly", [step.overflow, flip("¬addrError", step.addrError)]);
-  const fellOffOnly = all("fellOffOnly", [step.fellOff, flip("¬addrError", step.addrError), flip("¬overflow", step.overflow)]);
-  const ownError = any("ownError", [step.addrError, step.overflow, step.fellOff]);
+  const valueError = any("valueError", [step.addrError, step.overflow, step.divisionError, step.shiftError, step.jumpError]);
+  const fellOffOnly = all("fellOffOnly", [step.fellOff, flip("¬valueError", valueError)]);
+  const ownError = any("ownError", [valueError, step.fellOff]);
   const conflict = all("pc.conflict", [pcRuns, writes.conflict, flip("¬ownError", ownError)]);
   const regY = all("regY", [emitY, bf.isRegCell]);
   const writesHere = all("writesHere", [regY, step.running, step.writesReg, compare("dst=reg", "eq", step.dst, bf.reg)]);
@@ -106,6 +108,9 @@ function buildProgram(instance: PramInstance, layout: BufferLayout, vocab: ApMdm
     [all("halts", [pcRuns, step.isHaltIns]), vocab.halt],
     [all("pcAddress", [pcRuns, step.addrError]), vocab.error("address")],
     [all("pcOverflow", [pcRuns, overflowOnly]), vocab.error("overflow")],
+    [all("pcDivision", [pcRuns, step.divisionError]), vocab.error("division")],
+    [all("pcShift", [pcRuns, step.shiftError]), vocab.error("shift")],
+    [all("pcJump", [pcRuns, step.jumpError]), vocab.error("jump")],
     [all("fellOff", [pcRuns, fellOffOnly]), vocab.error("fell-off")],
     [conflict, vocab.error("conflict")],
     [
@@ -115,8 +120,10 @@ function buildProgram(instance: PramInstance, layout: BufferLayout, vocab: ApMdm
     // Y's registers: the written one takes the result (or reports the error), the others keep X's value.
     [all("overflowHere", [writesHere, step.overflow]), vocab.error("overflow")],
     [all("loadAddressHere", [writesHere, loadAddrError]), vocab.error("address")],
+    [all("divisionHere", [writesHere, step.divisionError]), vocab.error("division")],
+    [all("shiftHere", [writesHere, step.shiftError]), vocab.error("shift")],
     [
-      all("resultHere", [writesHere, flip("¬overflow", step.overflow), flip("¬loadAddrError", loadAddrError)]),
+      all("resultHere", [writesHere, flip("¬resultError", any("resultError", [step.overflow, loadAddrError, step.divisionError, step.shiftError]))]),
       valueToken("resultToken", step.result),
     ],
     [all("regKeeps", [regY, flip("¬writesHere", writesHere)]), valueToken("oldToken", old)],

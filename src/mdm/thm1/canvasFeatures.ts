@@ -130,6 +130,6 @@ export function positionFeatureOver(name: string, spec: PositionFeature, S: numb
 
 
 export function twosComplementBit(v: number, m: number, w: number): number {
-  const u = v < 0 ? v + 2 ** w : v;
+  const u = ((v % 2 ** w) + 2 ** w) % 2 ** w; // v mod 2^w: a word's two's complement (a jump target may be wider)
   return Math.floor(u / 2 ** m) % 2;
 }

@@ -1,8 +1,8 @@
 import type { PramInstance } from "../../pram/pramInstance.js";
 
 /** The error a record can report, as a token; the decode turns it back into a typed error. */
-export type CanvasErrorKind = "overflow" | "address" | "fell-off" | "step-bound" | "conflict";
-export const CANVAS_ERRORS: readonly CanvasErrorKind[] = ["overflow", "address", "fell-off", "step-bound", "conflict"];
+export type CanvasErrorKind = "overflow" | "address" | "division" | "shift" | "jump" | "fell-off" | "step-bound" | "conflict";
+export const CANVAS_ERRORS: readonly CanvasErrorKind[] = ["overflow", "address", "division", "shift", "jump", "fell-off", "step-bound", "conflict"];
 
 /**
  * The token vocabulary of the Theorem 1 canvas for one PRAM instance:

@@ -3,13 +3,13 @@ import type { EfaspProgram } from "../../efasp/efaspProgram.js";
 import type { Feature } from "../../efasp/feature.js";
 import { all, any, assume, compare, constant, linear, select } from "../../efasp/local.js";
 import type { PramInstance } from "../../pram/pramInstance.js";
-import { aluResult } from "./aluResult.js";
 import { blockConflict, conflictFlags } from "./conflictFlags.js";
 import { canvasFeatures } from "./canvasFeatures.js";
 import { type CanvasLayout, canvasLayout, RECORD_SIZE } from "./canvasLayout.js";
 import { type CanvasVocabulary, canvasVocabulary } from "./canvasVocabulary.js";
-import { fetchOperand, registerKeys } from "./fetchOperand.js";
-import { instructionTable, operandA, operandB } from "./instructionTable.js";
+import { executeInstruction } from "./executeInstruction.js";
+import { fetchOperand, registerKeys, zeroOperand } from "./fetchOperand.js";
+import { instructionTable, operandA, operandB, operandC } from "./instructionTable.js";
 import { memoryKeys, readMemory } from "./readMemory.js";
 import { checkCompiledWord } from "../compiledWordLimit.js";
 
@@ -91,45 +91,15 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
   const regKeys = registerKeys(cf, cRegKey, cRegKeySq, cIsReg, flip("ownComplete", ownHasMask), instance.registers);
   const a = fetchOperand("A", operandA, instance, cf, regKeys, table, T);
   const b = fetchOperand("B", operandB, instance, cf, regKeys, table, T);
-  const is = (name: string, pred: (op: string) => boolean) => table.table(name, (ins) => (pred(ins.op) ? 1 : 0));
-  const isLoad = is("isLoad", (op) => op === "LOAD");
-  const isStore = is("isStore", (op) => op === "STORE");
-  const isHaltIns = is("isHaltIns", (op) => op === "HALT");
-  const writesReg = is("writesReg", (op) => ["LOAD", "LI", "MOV", "ALU", "SHIFT"].includes(op));
-  const offset = table.table("offset", (ins) => (ins.op === "LOAD" || ins.op === "STORE" ? ins.offset : 0));
-  const dst = table.table("dst", (ins) => ("dst" in ins ? ins.dst : 0));
-
-  const address = linear("address", [[1, a.value], [1, offset]]);
+  // The third operand (an address index, SEL's condition) takes a head only when some instruction has one.
+  const c = instance.code.some((ins) => operandC(ins) !== null) ? fetchOperand("C", operandC, instance, cf, regKeys, table, T) : zeroOperand(w);
   const outputCell = linear("outputCell", [[1, cf.pos]], instance.outputStart - layout.outputBase);
-  const query = select("mem.query", cf.isOutput, outputCell, address);
-  const memValue = readMemory(memoryKeys(cf, cValue, cValueSq, cIsValue, M, P, T), query, M, P, T);
-  const addrError = all("addrError", [
-    is("isMemOp", (op) => op === "LOAD" || op === "STORE"),
-    any("outOfRange", [compare("address<0", "lt", address, zero), compare("address≥M", "ge", address, constant(M))]),
-  ]);
-  const result = aluResult(instance.code, table, a, b, memValue, w);
-  const overflow = any("overflow", [
-    compare("result<min", "lt", result, constant(vocab.minWord)),
-    compare("result>max", "gt", result, constant(vocab.maxWord)),
-  ]);
-
-  const aIsZero = compare("a=0", "eq", a.value, zero);
-  const jumpTaken = assume(
-    "jumpTaken",
-    linear("jumpTaken", [
-      [1, is("isJmp", (op) => op === "JMP")],
-      [1, all("jz&a=0", [is("isJz", (op) => op === "JZ"), aIsZero])],
-      [1, all("jnz&a≠0", [is("isJnz", (op) => op === "JNZ"), flip("a≠0", aIsZero)])],
-    ]),
-    0,
-    1,
-  );
-  const jumpDelta = table.table("jumpDelta", (ins, k) => ("target" in ins ? ins.target - k - 1 : 0));
-  const nextPc = assume("nextPc", linear("nextPc", [[1, pc], [1, select("jump", jumpTaken, jumpDelta, zero)]], 1), 0, L);
-  const fellOff = all("fellOff", [compare("nextPc=L", "eq", nextPc, constant(L)), flip("¬HALT", isHaltIns)]);
+  const readMem = (address: Feature) => readMemory(memoryKeys(cf, cValue, cValueSq, cIsValue, M, P, T), select("mem.query", cf.isOutput, outputCell, address), M, P, T);
+  const x = executeInstruction(instance, table, pc, a, b, c, readMem);
+  const { isLoad, isStore, isHaltIns, writesReg, dst, address, addrError, result, overflow, nextPc, fellOff, memValue } = x;
   const stop = any("stop", [halted, isHaltIns]);
   const running = flip("running", halted);
-  const valueError = any("valueError", [overflow, all("loadAddrError", [isLoad, addrError])]);
+  const valueError = any("valueError", [overflow, x.divisionError, x.shiftError, all("loadAddrError", [isLoad, addrError])]);
   // A LOAD's raddr field is copied from my read record's pc field, 3P + 2 positions back (an exact
   // position match, unique winner). Under causal attention (the ARM) features there are computed before my
   // read record's val field exists, so the address uses the start-of-step registers even when the LOAD
@@ -155,9 +125,12 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
   const cases: [Feature[], Feature | number][] = [
     [[readPart, cf.field0, stop], vocab.halt],
     [[readPart, cf.field0, running, fellOff], vocab.error("fell-off")],
-    [[readPart, cf.field0, flip("¬stop", stop), flip("¬fellOff", fellOff)], token.pc],
+    [[readPart, cf.field0, running, x.jumpError], vocab.error("jump")],
+    [[readPart, cf.field0, flip("¬stop", stop), flip("¬fellOff", fellOff), flip("¬jumpError", x.jumpError)], token.pc],
     [[readPart, cf.field1, running, writesReg], token.reg],
     [[readPart, cf.field2, running, writesReg, overflow], vocab.error("overflow")],
+    [[readPart, cf.field2, running, x.divisionError], vocab.error("division")],
+    [[readPart, cf.field2, running, x.shiftError], vocab.error("shift")],
     [[readPart, cf.field2, running, all("load&addrError", [isLoad, addrError])], vocab.error("address")],
     [[readPart, cf.field2, running, writesReg, flip("valueOk", valueError)], token.value(result, "resultToken")],
     [[cf.writePart, cf.field0, running, isStore, addrError], vocab.error("address")],

@@ -1,6 +1,6 @@
 import { attend, bonus, lin, term } from "../../efasp/attend.js";
 import type { Feature } from "../../efasp/feature.js";
-import { all, compare, linear, select } from "../../efasp/local.js";
+import { all, compare, constant, linear, select } from "../../efasp/local.js";
 import type { Instruction, Source } from "../../pram/instruction.js";
 import type { PramInstance } from "../../pram/pramInstance.js";
 import type { CanvasFeatures } from "./canvasFeatures.js";
@@ -42,6 +42,9 @@ export interface Operand {
   readonly value: Feature;
   readonly bits: readonly Feature[];
 }
+
+/** The operand every instruction reads as 0 (no instruction of the program has it). */
+export const zeroOperand = (w: number): Operand => ({ value: constant(0), bits: Array.from({ length: w }, () => constant(0)) });
 
 /**
  * Operand X of the instruction at pc, for processor p before step t: a register (the most recent write of

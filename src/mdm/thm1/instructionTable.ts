@@ -28,18 +28,24 @@ export function instructionTable(instance: PramInstance, pc: Feature): Instructi
   return { isPc, table };
 }
 
-/** The two operands an instruction reads: a (base, cond, first operand) and b (second operand, stored value, LI). */
+/**
+ * The three operands an instruction reads (the interpreter's slots, src/pram/compiledCode.ts):
+ *   a: LOAD/STORE base, MOV/UNARY/SHIFT source, ALU/SEL left, JZ/JNZ condition;
+ *   b: STORE value, ALU/SEL right, LI's value, shift amount, jump target;
+ *   c: LOAD/STORE index, SEL condition.
+ */
 export function operandA(ins: Instruction): Source | null {
   switch (ins.op) {
     case "LOAD":
     case "STORE":
       return ins.base;
     case "MOV":
-      return ins.src;
-    case "ALU":
-      return ins.a;
+    case "UNARY":
     case "SHIFT":
       return ins.src;
+    case "ALU":
+    case "SEL":
+      return ins.a;
     case "JZ":
     case "JNZ":
       return ins.cond;
@@ -55,9 +61,28 @@ export function operandB(ins: Instruction): Source | null {
     case "STORE":
       return ins.src;
     case "ALU":
+    case "SEL":
       return ins.b;
     case "LI":
       return { kind: "imm", value: ins.value };
+    case "SHIFT":
+      return ins.amount;
+    case "JMP":
+    case "JZ":
+    case "JNZ":
+      return ins.target;
+    default:
+      return null;
+  }
+}
+
+export function operandC(ins: Instruction): Source | null {
+  switch (ins.op) {
+    case "LOAD":
+    case "STORE":
+      return ins.index;
+    case "SEL":
+      return ins.cond;
     default:
       return null;
   }
