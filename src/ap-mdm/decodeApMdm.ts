@@ -19,6 +19,9 @@ export interface ApMdmMeters {
   readonly inserted: number;
   readonly deleted: number;
   readonly flops: number;
+  /** FLOPs the engine actually ran, and its full forward passes (see Prediction). */
+  readonly work: number;
+  readonly fullPasses: number;
 }
 
 export interface ApMdmTrace {
@@ -64,8 +67,10 @@ export function decodeApMdm(predictor: Predictor, initial: Int32Array, options: 
   let inserted = 0;
   let deleted = 0;
   let flops = 0;
+  let work = 0;
+  let fullPasses = 0;
   let steps = 0;
-  const meters = (): ApMdmMeters => ({ steps, peakContext, finalContext: canvas.length, unmasked, remasked, inserted, deleted, flops });
+  const meters = (): ApMdmMeters => ({ steps, peakContext, finalContext: canvas.length, unmasked, remasked, inserted, deleted, flops, work, fullPasses });
   for (;;) {
     if (steps >= options.maxSteps) {
       throw new MdmError("step-cap", `AP-MDM decoding passed its cap of ${options.maxSteps} steps (canvas length ${canvas.length}, ${countMasks(canvas, M)} masks)`);
@@ -81,6 +86,8 @@ export function decodeApMdm(predictor: Predictor, initial: Int32Array, options: 
     }
     steps += 1;
     flops += p.flops;
+    work += p.work;
+    fullPasses += p.fullPasses;
     const { canvas: next, edits } = transition(canvas, emit, p.control, M, steps);
     const changed = !sameTokens(canvas, next);
     canvas = next;

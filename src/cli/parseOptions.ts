@@ -1,13 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UserError } from "../errors.js";
 
+/** What parseOptions returns for these options (named, so that the build can emit declarations). */
+type ParsedOptions<T extends NonNullable<ParseArgsConfig["options"]>> = Pick<ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>, "values" | "positionals">;
+
 /**
  * node:util parseArgs, strict, with its errors turned into one-line UserErrors that name the bad option,
  * and three rules of our own (docs/cli.md): a value may start with `-` when it looks like a number or a
  * list of numbers (`--input -3,1`, `--n -1`: the command then says what range it takes); an option given
  * twice is an error, not "the last one wins"; an empty value (`--out ''`) is an error.
  */
-export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: T) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: readonly string[], options: T): ParsedOptions<T> {
   const fail = (why: string): never => {
     throw new UserError("cli/options", why);
   };

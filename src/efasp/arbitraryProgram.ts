@@ -7,10 +7,10 @@ import { printProgram } from "./printProgram.js";
 import { position, token } from "./sources.js";
 import type { PositionFeature } from "../transformer/positionFeature.js";
 import { positionValue } from "../transformer/positionValue.js";
-import { positionFeatures } from "../transformer/arbitraryPositionFeature.js";
+import { arbitraryPositionFeature } from "../transformer/arbitraryPositionFeature.js";
 
 /** Generated programs are valid (every mean an integer, every bound proven) on sequences up to this long. */
-export const MAX_LENGTH = 64;
+export const MAX_GENERATED_LENGTH = 64;
 /** Features are clamped to ±MAG so that chains of linear ops stay far from 2^53. */
 const MAG = 5000;
 /** Lookups and exact matches read features with at most this many values. */
@@ -55,7 +55,7 @@ export interface Recipe {
 }
 
 /** A built program; printed (in a shrunk counterexample) as printProgram shows it. */
-export interface Generated {
+export interface GeneratedProgram {
   readonly recipe: Recipe;
   readonly program: EfaspProgram;
 }
@@ -90,11 +90,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /** Tables and score lists are drawn for the largest vocabulary and cut to V (no chain: it shrinks better). */
 const MAX_V = 8;
-export const recipes: fc.Arbitrary<Recipe> = fc
+const recipes: fc.Arbitrary<Recipe> = fc
   .record({
     V: fc.integer({ min: 2, max: MAX_V }),
     tokens: fc.array(fc.array(fc.integer({ min: -6, max: 6 }), { minLength: MAX_V, maxLength: MAX_V }), { minLength: 1, maxLength: 3 }),
-    positions: fc.array(positionFeatures, { maxLength: 3 }),
+    positions: fc.array(arbitraryPositionFeature, { maxLength: 3 }),
     steps: fc.array(step, { maxLength: 32, size: "max" }),
     output: fc.oneof(
       fc.record({ kind: fc.constant("code" as const), x: pick, perm: fc.nat(6) }),
@@ -110,19 +110,19 @@ export const recipes: fc.Arbitrary<Recipe> = fc
   }));
 
 /** Random valid E-FASP programs of every feature kind, op and head style, depth and width varied. */
-export const programs: fc.Arbitrary<Generated> = recipes.map((recipe) => {
+export const arbitraryProgram: fc.Arbitrary<GeneratedProgram> = recipes.map((recipe) => {
   const program = build(recipe);
   return { recipe, program, [fc.toStringMethod]: () => `\n${printProgram(program)}` };
 });
 
-/** Token sequences of length 1..MAX_LENGTH; ids are taken modulo the vocabulary size. */
-export const sequences: fc.Arbitrary<number[]> = fc.array(fc.nat(7), { minLength: 1, maxLength: MAX_LENGTH });
+/** Token sequences of length 1..MAX_GENERATED_LENGTH; ids are taken modulo the vocabulary size. */
+export const arbitraryTokens: fc.Arbitrary<number[]> = fc.array(fc.nat(7), { minLength: 1, maxLength: MAX_GENERATED_LENGTH });
 
-/** Position bounds over every position of every length 1..MAX_LENGTH. */
+/** Position bounds over every position of every length 1..MAX_GENERATED_LENGTH. */
 function positionBounds(spec: PositionFeature): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let n = 1; n <= MAX_LENGTH; n++) {
+  for (let n = 1; n <= MAX_GENERATED_LENGTH; n++) {
     for (let i = 0; i < n; i++) {
       const v = positionValue(spec, i, n);
       lo = Math.min(lo, v);
@@ -132,7 +132,7 @@ function positionBounds(spec: PositionFeature): [number, number] {
   return [lo, hi];
 }
 
-export function build(recipe: Recipe): EfaspProgram {
+function build(recipe: Recipe): EfaspProgram {
   const { V } = recipe;
   const pool: Feature[] = [];
   const add = (f: Feature): Feature => {
@@ -150,8 +150,8 @@ export function build(recipe: Recipe): EfaspProgram {
     return ok.length > 0 ? at(p, ok) : bit(p);
   };
   const sum = (ts: readonly Term[], bias: number): Linear => lin(...ts.map(([c, p]) => [c, at(p)] as const), bias);
-  const j = position("j", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 1 }, 0, MAX_LENGTH - 1);
-  const j2 = position("j²", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 2 }, 0, (MAX_LENGTH - 1) ** 2);
+  const j = position("j", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 1 }, 0, MAX_GENERATED_LENGTH - 1);
+  const j2 = position("j²", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 2 }, 0, (MAX_GENERATED_LENGTH - 1) ** 2);
   const square = (x: Feature) => lookup(`${x.name}²`, x, Array.from({ length: x.hi - x.lo + 1 }, (_, k) => (x.lo + k) ** 2), x.lo);
 
   recipe.tokens.forEach((table, k) => add(token(`tok${k}`, table)));

@@ -9,6 +9,8 @@ export class MdmError extends UserError {
   constructor(
     readonly kind: "stuck" | "step-cap" | CanvasErrorKind,
     message: string,
+    /** The decoding step that wrote the error token (or got stuck), when known. */
+    readonly step: number | null = null,
   ) {
     super(`mdm/${kind}`, message);
     this.name = "MdmError";

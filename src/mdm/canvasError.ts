@@ -11,7 +11,7 @@ import type { CanvasVocabulary } from "./thm1/canvasVocabulary.js";
  * falling off the end. Conflict and step-bound tokens fill a whole block or the output, so they never
  * compete with a processor's error of the same step.
  */
-export function canvasError(canvas: ArrayLike<number>, vocab: CanvasVocabulary, layout: CanvasLayout): MdmError | null {
+export function canvasError(canvas: ArrayLike<number>, vocab: CanvasVocabulary, layout: CanvasLayout, step: number | null = null): MdmError | null {
   let best: { key: number; position: number; kind: (typeof CANVAS_ERRORS)[number] } | null = null;
   for (let i = 0; i < canvas.length; i++) {
     const t = vocab.read(canvas[i]);
@@ -22,5 +22,6 @@ export function canvasError(canvas: ArrayLike<number>, vocab: CanvasVocabulary, 
     const key = i >= layout.outputBase ? Number.MAX_SAFE_INTEGER : (block * layout.P + pid) * 2 + (t.error === "fell-off" ? 1 : 0);
     if (best === null || key < best.key) best = { key, position: i, kind: t.error };
   }
-  return best && new MdmError(best.kind, `the simulated run failed: ${best.kind} error at ${layout.describe(best.position)} (canvas position ${best.position})`);
+  const when = step === null ? "" : ` (decoding step ${step})`;
+  return best && new MdmError(best.kind, `the simulated run failed: ${best.kind} error at ${layout.describe(best.position)} (canvas position ${best.position})${when}`, step);
 }

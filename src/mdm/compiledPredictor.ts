@@ -1,5 +1,6 @@
 import { compile } from "../efasp/compile.js";
 import type { EfaspProgram } from "../efasp/efaspProgram.js";
+import type { ForwardEngine } from "../transformer/forwardEngine.js";
 import { parameterCount } from "../transformer/parameterCount.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import type { Predictor } from "./predictor.js";
@@ -13,10 +14,13 @@ export interface ModelShape {
   readonly params: number;
 }
 
-/** An E-FASP program compiled to weights, as the predictor decoding loops run (each call one forward pass). */
-export function compiledPredictor(program: EfaspProgram): { predictor: Predictor; model: Transformer; shape: ModelShape } {
+/**
+ * An E-FASP program compiled to weights, as the predictor decoding loops run (each call one forward pass, by
+ * `engine`, default incremental).
+ */
+export function compiledPredictor(program: EfaspProgram, engine: ForwardEngine = "incremental"): { predictor: Predictor; model: Transformer; shape: ModelShape } {
   const { model } = compile(program);
   const cfg = model.config;
   const shape = { layers: cfg.layers.length, heads: cfg.layers.reduce((s, l) => s + l.heads.length, 0), width: cfg.dModel, params: parameterCount(model.weights) };
-  return { predictor: weightsPredictor(model), model, shape };
+  return { predictor: weightsPredictor(model, engine), model, shape };
 }

@@ -13,6 +13,8 @@ export function decodeOnePerStep(predictor: Predictor, initial: Int32Array, prio
   const canvases = options.trace ? [Int32Array.from(canvas)] : null;
   const outputs = new Uint8Array(canvas.length);
   let flops = 0;
+  let work = 0;
+  let fullPasses = 0;
   let steps = 0;
   for (;;) {
     let masked = 0;
@@ -24,6 +26,8 @@ export function decodeOnePerStep(predictor: Predictor, initial: Int32Array, prio
     if (steps >= options.maxSteps) throw new MdmError("step-cap", `decoding passed its cap of ${options.maxSteps} steps`);
     const p = predictor.predict(canvas, outputs);
     flops += p.flops;
+    work += p.work;
+    fullPasses += p.fullPasses;
     steps += 1;
     let best = -1;
     for (let i = 0; i < canvas.length; i++) {
@@ -34,5 +38,5 @@ export function decodeOnePerStep(predictor: Predictor, initial: Int32Array, prio
     canvases?.push(Int32Array.from(canvas));
     options.onStep?.(canvas, steps);
   }
-  return { canvas, steps, unmaskedPerStep: Array.from({ length: steps }, () => 1), flops, canvases };
+  return { canvas, steps, unmaskedPerStep: Array.from({ length: steps }, () => 1), flops, work, fullPasses, canvases };
 }

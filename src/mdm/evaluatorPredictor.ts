@@ -9,7 +9,7 @@ export function evaluatorPredictor(program: EfaspProgram): Predictor {
     maskToken: program.maskToken,
     predict(tokens) {
       const r = evaluate(program, Array.from(tokens));
-      return { prediction: r.prediction, tied: r.tied, control: r.control, flops: 0, margins: null };
+      return { prediction: r.prediction, tied: r.tied, control: r.control, flops: 0, work: 0, fullPasses: 0, margins: null };
     },
   };
 }

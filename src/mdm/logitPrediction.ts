@@ -25,5 +25,5 @@ export function logitPrediction(r: ForwardResult, V: number, n: number, outputs?
   const c = r.controlLogits;
   const bits = (k: number) => Uint8Array.from({ length: n }, (_, i) => (c![i * 3 + k] > 0 ? 1 : 0));
   const control = c ? ([bits(0), bits(1), bits(2)] as const) : null;
-  return { prediction, tied, control, flops: r.meter.flops, margins: { attention: r.meter.minAttentionMargin, logit: r.meter.minLogitMargin } };
+  return { prediction, tied, control, flops: r.meter.flops, work: r.meter.work, fullPasses: r.meter.fullPasses, margins: { attention: r.meter.minAttentionMargin, logit: r.meter.minLogitMargin } };
 }

@@ -24,6 +24,9 @@ export interface MdmMeters {
   readonly params: number;
   /** Forward-pass FLOPs summed over all steps. */
   readonly flops: number;
+  /** FLOPs the forward-pass engine actually ran (≤ flops for the incremental engine), and its full passes. */
+  readonly work: number;
+  readonly fullPasses: number;
   /** Tokens unmasked by each step (for the AP-MDM, only when traced). */
   readonly unmaskedPerStep: readonly number[];
   /** AP-MDM only: the longest canvas, and the edits of each kind over the whole decode. */

@@ -19,6 +19,10 @@ export interface Prediction {
   readonly control: readonly [Uint8Array, Uint8Array, Uint8Array] | null;
   /** Forward-pass cost of this call, when the predictor is a transformer. */
   readonly flops: number;
+  /** FLOPs this call actually ran (its engine may recompute less than a dense pass); 0 for the evaluator. */
+  readonly work: number;
+  /** Full forward passes this call ran (0 when an incremental engine reused its state; 0 for the evaluator). */
+  readonly fullPasses: number;
   /**
    * A transformer's distance from a tie in this pass (null for the evaluator): the smallest gap between a
    * query's best and second-best attention scores over every head, and between the two best logits at a

@@ -3,6 +3,7 @@ import { decodeThm4 } from "../ap-mdm/thm4/decodeThm4.js";
 import type { EfaspProgram } from "../efasp/efaspProgram.js";
 import type { PramInstance } from "../pram/pramInstance.js";
 import { runPram } from "../pram/runPram.js";
+import type { ForwardEngine } from "../transformer/forwardEngine.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { compiledPredictor, type ModelShape } from "./compiledPredictor.js";
 import { evaluatorPredictor } from "./evaluatorPredictor.js";
@@ -16,6 +17,8 @@ export interface SimulateOptions {
   readonly trace?: boolean;
   /** "weights" (default): the compiled transformer; "evaluator": the E-FASP reference, for differential tests. */
   readonly backend?: "weights" | "evaluator";
+  /** How the weights backend runs its forward passes (default incremental; see ForwardEngine). */
+  readonly engine?: ForwardEngine;
   /** Called with every forward pass's prediction, in decoding order (the proofs read the margins). */
   readonly onPrediction?: (prediction: Prediction) => void;
 }
@@ -32,8 +35,16 @@ export type Simulation = MdmRun & { readonly transformer: Transformer | null };
  */
 export function simulate(instance: PramInstance, input: readonly number[], options: SimulateOptions): Simulation {
   const pram = runPram(instance, input);
+  return { ...decodeInstance(instance, input, options), pramOutput: pram.output, pramMeters: pram.meters };
+}
+
+/** A decode without the PRAM beside it: construct ▷ compile ▷ decode. An error token is raised as its MdmError. */
+export type Decoded = Omit<Simulation, "pramOutput" | "pramMeters">;
+
+/** simulate without the PRAM run: used where the PRAM run failed and the decode is wanted anyway (mdm run). */
+export function decodeInstance(instance: PramInstance, input: readonly number[], options: SimulateOptions): Decoded {
   const backend = (program: EfaspProgram): { predictor: Predictor; shape: ModelShape; model: Transformer | null } => {
-    const built = options.backend === "evaluator" ? { predictor: evaluatorPredictor(program), shape: { layers: 0, heads: 0, width: 0, params: 0 }, model: null } : compiledPredictor(program);
+    const built = options.backend === "evaluator" ? { predictor: evaluatorPredictor(program), shape: { layers: 0, heads: 0, width: 0, params: 0 }, model: null } : compiledPredictor(program, options.engine);
     const observe = options.onPrediction;
     if (!observe) return built;
     const { predictor } = built;
@@ -44,7 +55,7 @@ export function simulate(instance: PramInstance, input: readonly number[], optio
     };
     return { ...built, predictor: { ...predictor, predict } };
   };
-  const common = { program: instance.name, n: instance.n, model: options.model, pramOutput: pram.output, pramMeters: pram.meters };
+  const common = { program: instance.name, n: instance.n, model: options.model };
   if (options.model === "ap-mdm") {
     const construction = constructApMdm(instance);
     const { predictor, shape, model } = backend(construction.program);
@@ -58,6 +69,8 @@ export function simulate(instance: PramInstance, input: readonly number[], optio
         context: m.peakContext,
         ...shape,
         flops: m.flops,
+        work: m.work,
+        fullPasses: m.fullPasses,
         unmaskedPerStep: result.trace?.edits.map((e) => e.unmask.length) ?? [],
         apMdm: { peakContext: m.peakContext, unmask: m.unmasked, remask: m.remasked, insert: m.inserted, delete: m.deleted },
       },
@@ -74,7 +87,7 @@ export function simulate(instance: PramInstance, input: readonly number[], optio
   return {
     ...common,
     output,
-    meters: { steps: result.steps, context: construction.layout.length, ...shape, flops: result.flops, unmaskedPerStep: result.unmaskedPerStep },
+    meters: { steps: result.steps, context: construction.layout.length, ...shape, flops: result.flops, work: result.work, fullPasses: result.fullPasses, unmaskedPerStep: result.unmaskedPerStep },
     vocab: construction.vocab.names,
     canvases: result.canvases,
     describe: construction.layout.describe,

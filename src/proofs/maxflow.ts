@@ -12,7 +12,7 @@ import { forward } from "../transformer/forward.js";
 import { fitBound } from "./fitBound.js";
 import { CheckFailure } from "./CheckFailure.js";
 import type { Counterexample, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
-import { worstMargin } from "./worstMargin.js";
+import { worstMargins } from "./worstMargins.js";
 
 const EXACT = "value = depth-first Ford–Fulkerson's; a 0/1 flow, conserved, of that value; the deleted edges a separating saturated cut of that size";
 const STEPS = "steps = Σ(3dᵢ + 3) + 2D + 3, dᵢ the augmenting paths of a plain layered Edmonds–Karp, D its last search's layers";
@@ -37,7 +37,7 @@ interface Point {
 export async function proveMaxflow(settings: ProofSettings): Promise<ProofReport> {
   const tally = new Map([EXACT, STEPS, CONTEXT, SAME].map((name) => [name, { passed: true, cases: 0 }]));
   const points: Point[] = [];
-  const margins = { attention: worstMargin("attention score gap (best − next best key)"), logit: worstMargin("token logit gap (best − next best token)") };
+  const margins = worstMargins();
   let counterexample: Counterexample | null = null;
   const sizes = maxflowSizes(settings.maxN);
   for (const n of sizes) {
@@ -73,10 +73,7 @@ export async function proveMaxflow(settings: ProofSettings): Promise<ProofReport
         if (first) {
           first = false;
           r.decode.trace!.canvases.slice(0, -1).forEach((canvas, step) => {
-            const { meter } = forward(model, canvas);
-            const at = `n=${n} --random ${n},${edges},${seed} step ${step + 1}`;
-            margins.attention.see(meter.minAttentionMargin, at);
-            margins.logit.see(meter.minLogitMargin, at);
+            margins.see(forward(model, canvas).meter, `n=${n} --random ${n},${edges},${seed} step ${step + 1}`);
           });
         }
       }),
@@ -111,7 +108,7 @@ export async function proveMaxflow(settings: ProofSettings): Promise<ProofReport
     sizes,
     runs: points.length,
     bounds,
-    margins: [margins.attention.margin(), margins.logit.margin()],
+    margins: margins.margins(),
     counterexample,
   };
 }

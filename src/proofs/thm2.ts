@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { dyckProgram } from "../ap-mdm/dyck/dyckProgram.js";
 import { parityProgram } from "../ap-mdm/parity/parityProgram.js";
-import { programs as generatedPrograms } from "../efasp/arbitraryProgram.js";
+import { arbitraryProgram as generatedPrograms } from "../efasp/arbitraryProgram.js";
 import { compile } from "../efasp/compile.js";
 import { compiledPredictor } from "../mdm/compiledPredictor.js";
 import { constructMdm } from "../mdm/thm1/constructMdm.js";

@@ -12,7 +12,7 @@ import type { Transformer } from "../transformer/transformerWeights.js";
 import { fitBound } from "./fitBound.js";
 import { CheckFailure } from "./CheckFailure.js";
 import type { Counterexample, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
-import { type WorstMargin, worstMargin } from "./worstMargin.js";
+import { type WorstMargins, worstMargins } from "./worstMargins.js";
 
 /** k values sampled, and the longest length each k is enumerated exhaustively at (capped by maxN). */
 const SAMPLED_K = [1, 2, 3];
@@ -46,7 +46,7 @@ interface Sample {
 export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
   const checks: ProofCheck[] = [];
   const samples: Sample[] = [];
-  const margins = { attention: worstMargin("attention score gap (best − next best key)"), logit: worstMargin("token logit gap (tied maxima − next best token)") };
+  const margins = worstMargins();
   let counterexample: Counterexample | null = null;
   const lengths = sampledLengths(settings.maxN);
   const sampleChecks = new Map([VALID, EXACT, SAME].map((name) => [name, { passed: true, cases: 0 }]));
@@ -138,24 +138,22 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
     sizes: lengths,
     runs: samples.length,
     bounds,
-    margins: [margins.attention.margin(), margins.logit.margin()],
+    margins: margins.margins(),
     counterexample,
   };
 }
 
-/** What two decodes of the same seed must share: every canvas and edit script, and the meters but flops. */
+/** What two decodes of the same seed must share: every canvas and edit script, and the meters but the forward-pass costs. */
 function traceOf(s: ReturnType<typeof sampleDyck>) {
-  return { canvases: s.decode.trace!.canvases.map((c) => Array.from(c)), edits: s.decode.trace!.edits, meters: { ...s.decode.meters, flops: 0 } };
+  return { canvases: s.decode.trace!.canvases.map((c) => Array.from(c)), edits: s.decode.trace!.edits, meters: { ...s.decode.meters, flops: 0, work: 0, fullPasses: 0 } };
 }
 
 /** Runs the forward pass on every canvas of one sampled generation and records its smallest gaps. */
-function measureMargins(c: DyckConstruction, model: Transformer, seed: number, margins: { attention: WorstMargin; logit: WorstMargin }): void {
+function measureMargins(c: DyckConstruction, model: Transformer, seed: number, margins: WorstMargins): void {
   const s = sampleDyck(c, seed, { predictor: weightsPredictor(model), trace: true });
   s.decode.trace!.canvases.slice(0, -1).forEach((canvas, step) => {
     const { meter } = forward(model, canvas);
-    const at = `dyck-${c.k} length ${c.length} seed ${seed} step ${step + 1}`;
-    margins.attention.see(meter.minAttentionMargin, at);
-    margins.logit.see(meter.minLogitMargin, at);
+    margins.see(meter, `dyck-${c.k} length ${c.length} seed ${seed} step ${step + 1}`);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Margin } from "./proofReport.js";
 
-/** The smallest value seen of one kind of gap (attention score, logit), and where it was seen. */
+/** Tracks the smallest gap of one kind (attention score, logit) seen over a check's runs, and where it was seen. */
 export function worstMargin(name: string) {
   let value = Infinity;
   let where = "";
@@ -11,5 +11,3 @@ export function worstMargin(name: string) {
     margin: (): Margin => ({ name, value, where }),
   };
 }
-
-export type WorstMargin = ReturnType<typeof worstMargin>;

@@ -1,21 +1,16 @@
 import type { DecodeModel } from "../mdm/mdmRun.js";
 import { simulate } from "../mdm/simulate.js";
 import type { PramInstance } from "../pram/pramInstance.js";
-import { apMdmDecodeView } from "./apMdmDecodeView.js";
 import type { DecodeView } from "./decodeView.js";
-import { mdmDecodeView } from "./mdmDecodeView.js";
-import { transformerInspector } from "./transformerInspector.js";
+import { decodeViewOf } from "./decodeViewOf.js";
 
 type Decoder = (instance: PramInstance, input: readonly number[]) => Promise<DecodeView>;
 
 /** A traced decode over the compiled weights, viewed with an inspector of the same model. */
 const decoder =
   (model: DecodeModel): Decoder =>
-  async (instance, input) => {
-    const run = simulate(instance, input, { model, trace: true });
-    const inspector = run.transformer && run.canvases ? transformerInspector(run.transformer, run.canvases) : null;
-    return model === "ap-mdm" ? apMdmDecodeView(run, inspector) : mdmDecodeView(run, inspector);
-  };
+  async (instance, input) =>
+    decodeViewOf(simulate(instance, input, { model, trace: true }));
 
 /** The decoding processes the REPL (and the demo) can step beside the PRAM. */
 export const decoders: Readonly<Record<DecodeModel, Decoder>> = {

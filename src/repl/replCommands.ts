@@ -11,6 +11,7 @@ import type { ReplCommand } from "./replCommand.js";
 import { REPL_MODELS, type ReplModel } from "./replModel.js";
 import type { ReplSession, ReplState } from "./replState.js";
 import { renderView } from "./renderView.js";
+import { renderSamplingFrame, startSampling } from "./samplingSession.js";
 
 /** Every REPL command, in the order `help` lists them. */
 export const replCommands: readonly ReplCommand[] = [
@@ -25,6 +26,7 @@ export const replCommands: readonly ReplCommand[] = [
       const next = produce(state, (d) => {
         d.program = castDraft({ name, program });
         d.session = null;
+        d.sampling = null;
         d.cursor = 0;
       });
       return { state: next, text: `loaded ${name}; now: input v1,v2,…` };
@@ -40,6 +42,7 @@ export const replCommands: readonly ReplCommand[] = [
       const session = await start(state.program.program, input, state.model);
       const next = produce(state, (d) => {
         d.session = castDraft(session);
+        d.sampling = null;
         d.cursor = 0;
       });
       return { state: next, text: `${summary(session)}\n${renderView(session, 0, ctx)}` };
@@ -60,6 +63,19 @@ export const replCommands: readonly ReplCommand[] = [
         d.cursor = 0;
       });
       return { state: next, text: session ? `${summary(session)}\n${renderView(session, 0, ctx)}` : `model ${model}` };
+    },
+  },
+  {
+    name: "sample",
+    usage: "sample NAME|FILE [n] [model] [seed]",
+    summary: "decode one seeded sample of a circuit (docs/sampling.md) over compiled weights; step through its canvases",
+    async run(state, args, ctx) {
+      const sampling = startSampling(args);
+      const next = produce(state, (d) => {
+        d.sampling = castDraft(sampling);
+        d.cursor = 0;
+      });
+      return { state: next, text: `${sampling.label}\n${renderSamplingFrame(sampling, 0, ctx.palette, ctx.width)}` };
     },
   },
   navigation("step", "step [k]", "advance k steps (default 1)", (s, k) => s.cursor + k),
@@ -136,6 +152,14 @@ function navigation(name: string, use: string, summary: string, target: (s: Repl
 
 /** Moves the cursor to k, clamped to the frames that exist, and shows the view there. */
 async function move(state: ReplState, k: number, ctx: Parameters<ReplCommand["run"]>[2]) {
+  if (state.sampling) {
+    const frames = state.sampling.frames.length;
+    const cursor = Math.max(0, Math.min(frames - 1, k));
+    const next = produce(state, (d) => {
+      d.cursor = cursor;
+    });
+    return { state: next, text: `${renderSamplingFrame(state.sampling, cursor, ctx.palette, ctx.width)}${cursor !== k ? `\n(clamped to 0…${frames - 1})` : ""}` };
+  }
   const session = state.session;
   if (!session) throw usage("nothing to step (load NAME, then input v1,v2,…)");
   const last = session.decode ? session.decode.steps : session.pram.length - 1;

@@ -3,12 +3,15 @@ import type { PramProgram } from "../pram/pramProgram.js";
 import type { DecodeView } from "./decodeView.js";
 import type { PramFrame } from "./pramFrame.js";
 import type { ReplModel } from "./replModel.js";
+import type { SamplingSession } from "./samplingSession.js";
 
 /** Everything the REPL knows; every command maps one state to the next with immer's produce. */
 export interface ReplState {
   readonly program: { readonly name: string; readonly program: PramProgram } | null;
   readonly model: ReplModel;
   readonly session: ReplSession | null;
+  /** A sampling decode (the `sample` command); while one is loaded, stepping moves through it. */
+  readonly sampling: SamplingSession | null;
   /** The frame shown: a decoding step when a decode is loaded, else a PRAM step. */
   readonly cursor: number;
 }
@@ -22,4 +25,4 @@ export interface ReplSession {
   readonly decode: DecodeView | null;
 }
 
-export const initialReplState: ReplState = { program: null, model: "mdm", session: null, cursor: 0 };
+export const initialReplState: ReplState = { program: null, model: "mdm", session: null, sampling: null, cursor: 0 };

@@ -1,4 +1,5 @@
 import { decodeMdm } from "../mdm/decodeMdm.js";
+import { maxOf, minOf } from "../minMax.js";
 import { MdmError } from "../mdm/MdmError.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { emitDecoder, THM2_REGISTERS } from "./emitDecoder.js";
@@ -45,7 +46,9 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
   const { layout, input } = packModel(model, canvas);
   const heads = model.config.layers.flatMap((l) => l.heads);
   const divisions = meter.passes * heads.reduce((s, h) => s + layout.N * h.dV, 0);
-  const inputMagnitude = input.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const lo = minOf(input, 0);
+  const hi = maxOf(input, 0);
+  const inputMagnitude = Math.max(-lo, hi);
   const counters = Math.max(inputMagnitude, layout.memory, divisions);
   const wordBits = wordBitsFor(Math.max(meter.maxMagnitude, counters));
   if (wordBits > MAX_WORD) {
@@ -54,8 +57,6 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
   if (layout.memory > MAX_MEMORY) throw new Thm2Error("too-large", `the program needs ${layout.memory} memory cells; the PRAM allows at most 2^26`);
   const { code, stepBound } = emitDecoder(layout, wordBits, meter.passes);
   if (stepBound > MAX_STEPS) throw new Thm2Error("too-large", `the worst-case step bound ${stepBound} passes the PRAM's limit of 2^30 steps`);
-  const lo = input.reduce((m, v) => Math.min(m, v), 0);
-  const hi = input.reduce((m, v) => Math.max(m, v), 0);
   const header = [
     `# Theorem 2: the MDM decode of a ${model.config.layers.length}-layer model on a canvas of ${layout.N} tokens, on one processor.`,
     "# Input: canvas, position table, weights (docs/theorem2.md). Output: status (0 done, 1 stuck, 2 inexact), steps, divisions, final canvas.",

@@ -163,5 +163,5 @@ function pass(model: Transformer, tokens: Int32Array, outputs: Uint8Array | unde
     }
     prediction[i] = arg;
   }
-  return { prediction, tied: () => [], control: null, flops: 0, margins: null };
+  return { prediction, tied: () => [], control: null, flops: 0, work: 0, fullPasses: 0, margins: null };
 }

@@ -1,3 +1,4 @@
+import { NonFiniteError } from "./NonFiniteError.js";
 import type { AttentionKind } from "./transformerConfig.js";
 
 /** Buffers one head reuses for every query: `scores` holds two queries' scores, `maximal` one query's maximal keys. */
@@ -24,6 +25,7 @@ export interface AttendMeter {
  * The margin of a query is its best score − the best score strictly below it (Infinity when every key
  * ties). `selected`, when given, receives each query's maximal keys. Multiply-adds: dQK per (query,
  * visible key) for the scores, plus dV per value entry added (average-hard) or weighted (softmax).
+ * A non-finite score is a NonFiniteError naming `site` (layer, head) and the query.
  */
 export function attendHead(
   q: Float64Array,
@@ -37,6 +39,7 @@ export function attendHead(
   out: Float64Array,
   scratch: AttendScratch,
   selected: number[][] | null,
+  site: { readonly layer: number; readonly head: number },
 ): AttendMeter {
   const { scores, maximal } = scratch;
   const top = new Float64Array(2);
@@ -45,6 +48,7 @@ export function attendHead(
   const finish = (i: number, row: number, keys: number): void => {
     multiplyAdds += keys * dQK;
     const count = maximalKeys(scores, row, keys, maximal, top);
+    if (count < 0) throw new NonFiniteError({ ...site, position: i, what: "score" }, firstNonFinite(scores, row, keys));
     if (top[0] - top[1] < minMargin) minMargin = top[0] - top[1];
     if (kind.kind === "average-hard") multiplyAdds += dV * averageOf(maximal, count, v, dV, out, i * dV);
     else multiplyAdds += dV * softmaxAverage(scores, row, keys, top[0], kind.beta, v, dV, out, i * dV);
@@ -70,7 +74,7 @@ export function attendHead(
  * it (−∞ if none); the keys attaining the maximum go, in increasing order, to maximal[0 .. count), and
  * count is returned.
  */
-function maximalKeys(scores: Float64Array, row: number, keys: number, maximal: Int32Array, top: Float64Array): number {
+export function maximalKeys(scores: Float64Array, row: number, keys: number, maximal: Int32Array, top: Float64Array): number {
   let best = -Infinity;
   let second = -Infinity;
   let count = 0;
@@ -83,10 +87,17 @@ function maximalKeys(scores: Float64Array, row: number, keys: number, maximal: I
       count = 1;
     } else if (s === best) maximal[count++] = j;
     else if (s > second) second = s;
+    else if (!(s >= -Number.MAX_VALUE)) return -1;
   }
   top[0] = best;
   top[1] = second;
-  return count;
+  return Number.isFinite(best) ? count : -1;
+}
+
+/** The first non-finite score of scores[row .. row + keys). */
+export function firstNonFinite(scores: Float64Array, row: number, keys: number): number {
+  for (let j = 0; j < keys; j++) if (!Number.isFinite(scores[row + j])) return scores[row + j];
+  return NaN;
 }
 
 /** out[oo ..] = the mean of v_j over the keys maximal[0 .. count), summed in that order; returns count. */
@@ -101,7 +112,7 @@ function averageOf(maximal: Int32Array, count: number, v: Float64Array, dV: numb
 }
 
 /** out[oo ..] = Σ_j w_j·v_j / Σ_j w_j with w_j = exp(β·(score_j − best)); returns the keys weighted. */
-function softmaxAverage(scores: Float64Array, row: number, keys: number, best: number, beta: number, v: Float64Array, dV: number, out: Float64Array, oo: number): number {
+export function softmaxAverage(scores: Float64Array, row: number, keys: number, best: number, beta: number, v: Float64Array, dV: number, out: Float64Array, oo: number): number {
   out.fill(0, oo, oo + dV);
   let total = 0;
   for (let j = 0; j < keys; j++) {
@@ -163,7 +174,7 @@ function scorePair(q: Float64Array, k: Float64Array, dQK: number, i: number, key
 }
 
 /** scores[j] = score(i, j) for j < keys. */
-function scoreOne(q: Float64Array, k: Float64Array, dQK: number, i: number, keys: number, scores: Float64Array): void {
+export function scoreOne(q: Float64Array, k: Float64Array, dQK: number, i: number, keys: number, scores: Float64Array): void {
   for (let j = 0; j < keys; j++) {
     let a = 0;
     for (let t = 0; t < dQK; t++) a += q[i * dQK + t] * k[j * dQK + t];

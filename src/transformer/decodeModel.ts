@@ -10,18 +10,13 @@ import type { Transformer } from "./transformerWeights.js";
  * A model from the bytes of its files in `dir` (named in errors only), strictly: config.json must parse
  * (parseConfig), labels.json must hold one string per residual dimension, and model.safetensors must hold
  * exactly the tensors the config implies (modelTensors), each of the implied shape, every entry finite.
+ * labels.json is checked last: a dModel that disagrees with both is blamed on config.json, through the
+ * tensor shapes it implies.
  * Anything else is a ModelError naming the file and why.
  */
 export function decodeModel(files: ModelFiles, dir: string): Transformer {
   const path = (key: keyof ModelFiles) => join(dir, MODEL_FILE_NAMES[key]);
   const config = parseConfig(readJson(files.config, path("config")), path("config"));
-  const labels = readJson(files.labels, path("labels"));
-  const labelsFail = (why: string) => new ModelError("corrupt", path("labels"), why);
-  if (!Array.isArray(labels)) throw labelsFail("must be a list of strings");
-  const bad = labels.findIndex((l) => typeof l !== "string");
-  if (bad >= 0) throw labelsFail(`entry ${bad} is not a string`);
-  if (labels.length !== config.dModel) throw labelsFail(`has ${labels.length} labels, but dModel is ${config.dModel}`);
-
   const file = path("tensors");
   const corrupt = (why: string) => new ModelError("corrupt", file, why);
   const { tensors } = decodeSafetensors(files.tensors, file);
@@ -38,6 +33,13 @@ export function decodeModel(files: ModelFiles, dir: string): Transformer {
   }
   const missing = specs.find((s) => !data.has(s.name));
   if (missing) throw corrupt(`missing tensor ${missing.name} (shape [${missing.shape}])`);
+  const labels = readJson(files.labels, path("labels"));
+  const labelsFail = (why: string) => new ModelError("corrupt", path("labels"), why);
+  if (!Array.isArray(labels)) throw labelsFail("must be a list of strings");
+  const bad = labels.findIndex((l) => typeof l !== "string");
+  if (bad >= 0) throw labelsFail(`entry ${bad} is not a string`);
+  if (labels.length !== config.dModel) throw labelsFail(`has ${labels.length} labels, but dModel is ${config.dModel}`);
+
   return { config, labels: labels as string[], weights: weightsFromTensors(config, data) };
 }
 

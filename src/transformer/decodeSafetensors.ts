@@ -1,5 +1,6 @@
 import type { NamedTensor } from "./encodeSafetensors.js";
 import { ModelError } from "./ModelError.js";
+import { MODEL_LIMITS } from "./modelLimits.js";
 
 export interface Safetensors {
   /** In data order. */
@@ -23,12 +24,9 @@ interface Entry {
  */
 export function decodeSafetensors(bytes: Uint8Array, file: string): Safetensors {
   const corrupt = (why: string) => new ModelError("corrupt", file, why);
-  if (bytes.length < 8) throw corrupt(`${bytes.length} bytes is too short for the 8-byte header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getBigUint64(0, true);
-  if (headerLength > BigInt(bytes.length - 8)) throw corrupt(`header length ${headerLength} exceeds the ${bytes.length - 8} bytes after it`);
-  const dataStart = 8 + Number(headerLength);
-  const dataLength = bytes.length - dataStart;
+  const dataLength = safetensorsDataBytes(bytes, file);
+  const dataStart = bytes.length - dataLength;
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(8, dataStart));
@@ -62,6 +60,20 @@ export function decodeSafetensors(bytes: Uint8Array, file: string): Safetensors 
     return { name, shape, data };
   });
   return { tensors, metadata };
+}
+
+/**
+ * The byte length of the data section, from the 8-byte header length alone (nothing is decoded): the
+ * header length must fit the file and stay within MODEL_LIMITS.safetensorsHeaderBytes.
+ */
+function safetensorsDataBytes(bytes: Uint8Array, file: string): number {
+  const corrupt = (why: string) => new ModelError("corrupt", file, why);
+  if (bytes.length < 8) throw corrupt(`${bytes.length} bytes is too short for the 8-byte header length`);
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0, true);
+  if (headerLength > BigInt(bytes.length - 8)) throw corrupt(`header length ${headerLength} exceeds the ${bytes.length - 8} bytes after it`);
+  const limit = MODEL_LIMITS.safetensorsHeaderBytes;
+  if (headerLength > BigInt(limit)) throw corrupt(`header length ${headerLength} exceeds the limit of ${limit} bytes (docs/semantics.md, "Limits")`);
+  return bytes.length - 8 - Number(headerLength);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

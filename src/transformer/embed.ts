@@ -7,21 +7,22 @@ import type { Transformer } from "./transformerWeights.js";
  * nothing). A token outside the vocabulary is a RangeError (callers validate user input first).
  */
 export function embed(model: Transformer, tokens: Int32Array, x: Float64Array): void {
+  for (let i = 0; i < tokens.length; i++) embedRow(model, tokens, i, x);
+}
+
+/** Row i of embed's result (each entry gets the same additions in the same order). */
+export function embedRow(model: Transformer, tokens: Int32Array, i: number, x: Float64Array): void {
   const { config, weights } = model;
   const n = tokens.length;
   const d = config.dModel;
   const V = config.vocab.length;
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    if (!(t >= 0 && t < V)) throw new RangeError(`forward: token ${t} at position ${i} is outside the vocabulary of ${V}`);
-    x.set(weights.tokenEmbedding.subarray(t * d, (t + 1) * d), i * d);
-  }
+  const t = tokens[i];
+  if (!(t >= 0 && t < V)) throw new RangeError(`forward: token ${t} at position ${i} is outside the vocabulary of ${V}`);
+  x.set(weights.tokenEmbedding.subarray(t * d, (t + 1) * d), i * d);
   config.positionFeatures.forEach((spec, f) => {
-    const row = weights.positionEmbedding.subarray(f * d, (f + 1) * d);
-    for (let i = 0; i < n; i++) {
-      const phi = positionValue(spec, i, n);
-      if (phi === 0) continue;
-      for (let c = 0; c < d; c++) x[i * d + c] += phi * row[c];
-    }
+    const phi = positionValue(spec, i, n);
+    if (phi === 0) return;
+    const row = f * d;
+    for (let c = 0; c < d; c++) x[i * d + c] += phi * weights.positionEmbedding[row + c];
   });
 }

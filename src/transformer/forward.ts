@@ -2,6 +2,7 @@ import { attendHead } from "./attendHead.js";
 import { denseMatmul } from "./denseMatmul.js";
 import { embed } from "./embed.js";
 import type { Matmul } from "./matmul.js";
+import { assertFinite } from "./NonFiniteError.js";
 import { sparseMatmul } from "./sparseMatmul.js";
 import type { Transformer } from "./transformerWeights.js";
 import { maxOf } from "../minMax.js";
@@ -23,6 +24,13 @@ export interface ForwardMeter {
    * ReLU, divisions and exponentials are not counted. Both paths report this same figure.
    */
   readonly flops: number;
+  /**
+   * 2 × the multiply-adds this pass actually ran, counted as `flops` counts them: equal to flops for a full
+   * pass; smaller for an incremental pass of a ForwardSession, which recomputes only what can change.
+   */
+  readonly work: number;
+  /** Full passes run for this result: 1 here; 0 or 1 for a ForwardSession pass (see docs/model-format.md, engine). */
+  readonly fullPasses: number;
   /** Over every query of every head: best score − best score strictly below it (Infinity if all keys tie). */
   readonly minAttentionMargin: number;
   /** Over output positions: top token logit − the best distinct logit below it (Infinity if all tie). */
@@ -51,7 +59,9 @@ export interface ForwardResult {
  *   x ← x + (ReLU(x·W1 + b1)·W2 + b2)
  * and finally token logits x·Wtok + btok and control logits x·Wctl + bctl at the output positions.
  * The linear maps run densely (the reference) or over each matrix's non-zeros (the default), which give
- * the same float64 results (see sparseMatmul). Scratch buffers are allocated once per call.
+ * the same float64 results (see sparseMatmul). Scratch buffers are allocated once per call. A value that
+ * is not finite (query, key, value, score, head output, residual, MLP hidden unit, logit) stops the pass
+ * with a NonFiniteError naming the layer, head and position.
  */
 export function forward(model: Transformer, tokens: Int32Array, options: ForwardOptions = {}): ForwardResult {
   const { config, weights } = model;
@@ -74,8 +84,13 @@ export function forward(model: Transformer, tokens: Int32Array, options: Forward
       matmul(x, n, d, hw.wq, dQK, s.q);
       matmul(x, n, d, hw.wk, dQK, s.k);
       matmul(x, n, d, hw.wv, dV, s.v);
+      const site = { layer: l, head: h };
+      assertFinite(s.q, 0, n * dQK, dQK, identity, { ...site, what: "query" });
+      assertFinite(s.k, 0, n * dQK, dQK, identity, { ...site, what: "key" });
+      assertFinite(s.v, 0, n * dV, dV, identity, { ...site, what: "value" });
       const sel = residual ? new Array<number[]>(n) : null;
-      const m = attendHead(s.q, s.k, s.v, n, dQK, dV, config.causal, config.attention, s.attended, s, sel);
+      const m = attendHead(s.q, s.k, s.v, n, dQK, dV, config.causal, config.attention, s.attended, s, sel, site);
+      assertFinite(s.attended, 0, n * dV, dV, identity, { ...site, what: "attention output" });
       matmul(s.attended, n, dV, hw.wo, d, s.y);
       for (let e = 0; e < n * d; e++) s.delta[e] += s.y[e];
       multiplyAdds += n * d * (2 * dQK + dV) + m.multiplyAdds + n * dV * d;
@@ -83,6 +98,7 @@ export function forward(model: Transformer, tokens: Int32Array, options: Forward
       if (sel) layerSelected.push(sel);
     });
     for (let e = 0; e < n * d; e++) x[e] += s.delta[e];
+    assertFinite(x, 0, n * d, d, identity, { layer: l, head: null, what: "residual after attention" });
     const H = layer.mlpHidden;
     matmul(x, n, d, lw.w1, H, s.hidden);
     for (let i = 0; i < n; i++) {
@@ -91,9 +107,11 @@ export function forward(model: Transformer, tokens: Int32Array, options: Forward
         s.hidden[i * H + u] = z > 0 ? z : 0;
       }
     }
+    assertFinite(s.hidden, 0, n * H, H, identity, { layer: l, head: null, what: "MLP hidden unit" });
     matmul(s.hidden, n, H, lw.w2, d, s.y);
     for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) x[i * d + c] += s.y[i * d + c] + lw.b2[c];
     multiplyAdds += 2 * n * d * H;
+    assertFinite(x, 0, n * d, d, identity, { layer: l, head: null, what: "residual after the MLP" });
     residual?.push(x.slice());
     selected.push(layerSelected);
   });
@@ -102,19 +120,23 @@ export function forward(model: Transformer, tokens: Int32Array, options: Forward
   rows.forEach((i, r) => xOut.set(x.subarray(i * d, (i + 1) * d), r * d));
   const V = config.vocab.length;
   const tokenLogits = outputHead(xOut, rows, d, weights.tokenHead, weights.tokenBias, V, n, matmul);
+  assertFinite(tokenLogits, 0, n * V, V, identity, { layer: null, head: null, what: "token logit" });
   multiplyAdds += rows.length * d * V;
   let controlLogits: Float64Array | null = null;
   if (weights.controlHead && weights.controlBias) {
     controlLogits = outputHead(xOut, rows, d, weights.controlHead, weights.controlBias, 3, n, matmul);
+    assertFinite(controlLogits, 0, n * 3, 3, identity, { layer: null, head: null, what: "control logit" });
     multiplyAdds += rows.length * d * 3;
   }
   return {
     tokenLogits,
     controlLogits,
-    meter: { flops: 2 * multiplyAdds, minAttentionMargin, minLogitMargin: logitMargin(tokenLogits, rows, V) },
+    meter: { flops: 2 * multiplyAdds, work: 2 * multiplyAdds, fullPasses: 1, minAttentionMargin, minLogitMargin: logitMargin(tokenLogits, rows, V) },
     capture: residual ? { residual, selected: (l, h, i) => selected[l][h][i] } : null,
   };
 }
+
+const identity = (row: number): number => row;
 
 /** The per-call buffers, each sized for the widest head or MLP of the model. */
 function scratch(model: Transformer, n: number) {

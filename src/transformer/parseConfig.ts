@@ -1,4 +1,5 @@
 import { ModelError } from "./ModelError.js";
+import { MODEL_LIMITS } from "./modelLimits.js";
 import type { PositionFeature } from "./positionFeature.js";
 import type { AttentionKind, HeadConfig, LayerConfig, TransformerConfig } from "./transformerConfig.js";
 
@@ -6,7 +7,8 @@ type Json = Record<string, unknown>;
 
 /**
  * A TransformerConfig from parsed config.json, every field type-checked: exactly the documented keys
- * (docs/model-format.md), integers where counts are meant, a mask token inside the vocabulary. Anything
+ * (docs/model-format.md), integers where counts are meant, a mask token inside the vocabulary, every list
+ * and size within MODEL_LIMITS (a list's length is checked before its entries are read). Anything
  * else is a ModelError naming `file`, the field's path and the value found.
  */
 export function parseConfig(json: unknown, file: string): TransformerConfig {
@@ -24,9 +26,16 @@ export function parseConfig(json: unknown, file: string): TransformerConfig {
     if (missing !== undefined) throw new ModelError("corrupt", file, `${path} lacks the field "${missing}"`);
     return value as Json;
   };
-  const array = (value: unknown, path: string): unknown[] => (Array.isArray(value) ? value : fail(path, "an array", value));
-  const integer = (value: unknown, path: string, min: number): number =>
-    typeof value === "number" && Number.isSafeInteger(value) && value >= min ? value : fail(path, `an integer ≥ ${min}`, value);
+  /** A list, its length checked before any entry is parsed. */
+  const array = (value: unknown, path: string, max: number): unknown[] => {
+    if (!Array.isArray(value)) return fail(path, "an array", value);
+    if (value.length > max) throw new ModelError("corrupt", file, `${path} has ${value.length} entries, more than the limit of ${max} (docs/semantics.md, "Limits")`);
+    return value;
+  };
+  const integer = (value: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) return fail(path, `an integer ≥ ${min}`, value);
+    return value <= max ? value : fail(path, `at most ${max} (docs/semantics.md, "Limits")`, value);
+  };
   const boolean = (value: unknown, path: string): boolean => (typeof value === "boolean" ? value : fail(path, "true or false", value));
   const power = (value: unknown, path: string): 1 | 2 => (value === 1 || value === 2 ? value : fail(path, "1 or 2", value));
 
@@ -58,31 +67,35 @@ export function parseConfig(json: unknown, file: string): TransformerConfig {
   };
   const head = (value: unknown, path: string): HeadConfig => {
     const h = object(value, path, ["dQK", "dV"]);
-    return { dQK: integer(h.dQK, `${path}.dQK`, 0), dV: integer(h.dV, `${path}.dV`, 0) };
+    return { dQK: integer(h.dQK, `${path}.dQK`, 0, MODEL_LIMITS.innerWidth), dV: integer(h.dV, `${path}.dV`, 0, MODEL_LIMITS.innerWidth) };
   };
+  let headsLeft: number = MODEL_LIMITS.heads;
   const layer = (value: unknown, path: string): LayerConfig => {
     const l = object(value, path, ["heads", "mlpHidden"]);
-    return { heads: array(l.heads, `${path}.heads`).map((h, k) => head(h, `${path}.heads[${k}]`)), mlpHidden: integer(l.mlpHidden, `${path}.mlpHidden`, 0) };
+    const heads = array(l.heads, `${path}.heads`, MODEL_LIMITS.heads);
+    headsLeft -= heads.length;
+    if (headsLeft < 0) throw new ModelError("corrupt", file, `${path}.heads takes the heads over all layers past the limit of ${MODEL_LIMITS.heads} (docs/semantics.md, "Limits")`);
+    return { heads: heads.map((h, k) => head(h, `${path}.heads[${k}]`)), mlpHidden: integer(l.mlpHidden, `${path}.mlpHidden`, 0, MODEL_LIMITS.innerWidth) };
   };
   const attention = (value: unknown, path: string): AttentionKind => {
     const kind = kindOf(value, path);
     if (kind === "average-hard") return (object(value, path, ["kind"]), { kind });
     if (kind !== "softmax") return fail(`${path}.kind`, `"average-hard" or "softmax"`, kind);
     const beta = object(value, path, ["kind", "beta"]).beta;
-    return { kind, beta: typeof beta === "number" && Number.isFinite(beta) ? beta : fail(`${path}.beta`, "a finite number", beta) };
+    return { kind, beta: typeof beta === "number" && Number.isFinite(beta) && beta >= 0 ? beta : fail(`${path}.beta`, "a finite number ≥ 0", beta) };
   };
 
   const c = object(json, "config", ["vocab", "maskToken", "dModel", "positionFeatures", "layers", "attention", "causal", "control"]);
-  const vocab = array(c.vocab, "vocab").map((t, k) => (typeof t === "string" ? t : fail(`vocab[${k}]`, "a string", t)));
+  const vocab = array(c.vocab, "vocab", MODEL_LIMITS.vocab).map((t, k) => (typeof t === "string" ? t : fail(`vocab[${k}]`, "a string", t)));
   if (vocab.length === 0) fail("vocab", "a non-empty list of token names", vocab);
   const maskToken = integer(c.maskToken, "maskToken", 0);
   if (maskToken >= vocab.length) fail("maskToken", `a token id below ${vocab.length}`, maskToken);
   return {
     vocab,
     maskToken,
-    dModel: integer(c.dModel, "dModel", 1),
-    positionFeatures: array(c.positionFeatures, "positionFeatures").map((f, k) => positionFeature(f, `positionFeatures[${k}]`)),
-    layers: array(c.layers, "layers").map((l, k) => layer(l, `layers[${k}]`)),
+    dModel: integer(c.dModel, "dModel", 1, MODEL_LIMITS.dModel),
+    positionFeatures: array(c.positionFeatures, "positionFeatures", MODEL_LIMITS.positionFeatures).map((f, k) => positionFeature(f, `positionFeatures[${k}]`)),
+    layers: array(c.layers, "layers", MODEL_LIMITS.layers).map((l, k) => layer(l, `layers[${k}]`)),
     attention: attention(c.attention, "attention"),
     causal: boolean(c.causal, "causal"),
     control: boolean(c.control, "control"),

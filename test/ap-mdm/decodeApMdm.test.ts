@@ -13,7 +13,7 @@ describe("decodeApMdm", () => {
     // step 1: [a M]; 2: [a a M]; 3: [a a a M]; 4: [a a a a]; 5: nothing changes.
     expect(Array.from(r.canvas)).toEqual([1, 1, 1, 1]);
     expect(r.end).toBe("fixed-point");
-    expect(r.meters).toEqual({ steps: 5, peakContext: 4, finalContext: 4, unmasked: 4, remasked: 0, inserted: 3, deleted: 0, flops: 50 });
+    expect(r.meters).toEqual({ steps: 5, peakContext: 4, finalContext: 4, unmasked: 4, remasked: 0, inserted: 3, deleted: 0, flops: 50, work: 50, fullPasses: 5 });
     expect(r.trace!.canvases.map((c) => Array.from(c))).toEqual([[M], [1, M], [1, 1, M], [1, 1, 1, M], [1, 1, 1, 1], [1, 1, 1, 1]]);
     expect(r.trace!.edits[0]).toEqual({ step: 1, unmask: [0], remask: [], insert: [0], delete: [] });
     expect(r.trace!.edits[4]).toEqual({ step: 5, unmask: [], remask: [], insert: [], delete: [] });

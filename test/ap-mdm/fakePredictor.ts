@@ -18,6 +18,8 @@ export function fakePredictor(rule: (x: Int32Array, i: number) => { tied: number
         tied: (i) => [...rows[i].tied].sort((p, q) => p - q),
         control: [0, 1, 2].map((k) => Uint8Array.from(rows, (r) => r.bits[k])) as unknown as Prediction["control"],
         flops: 10,
+        work: 10,
+        fullPasses: 1,
         margins: null,
       };
     },

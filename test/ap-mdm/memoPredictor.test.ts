@@ -10,7 +10,7 @@ describe("memoPredictor", () => {
       maskToken: 0,
       predict(tokens) {
         calls += 1;
-        return { prediction: Int32Array.from(tokens, () => 1), tied: () => [1], control: null, flops: 5, margins: null };
+        return { prediction: Int32Array.from(tokens, () => 1), tied: () => [1], control: null, flops: 5, work: 5, fullPasses: 1, margins: null };
       },
     };
     const memo = memoPredictor(inner, 2);

@@ -53,7 +53,7 @@ describe("apmdm parity", () => {
 
   it("emits JSON", async () => {
     const r = JSON.parse((await cli("parity", "110", "--json")).out);
-    expect(r).toEqual({ bits: "110", parity: 0, meters: { steps: 5, peakContext: 3, finalContext: 1, unmasked: 1, remasked: 3, inserted: 0, deleted: 2, flops: 0 } });
+    expect(r).toEqual({ bits: "110", parity: 0, meters: { steps: 5, peakContext: 3, finalContext: 1, unmasked: 1, remasked: 3, inserted: 0, deleted: 2, flops: 0, work: 0, fullPasses: 0 } });
   });
 
   it("rejects a missing, empty or non-binary string with one line", async () => {

@@ -11,8 +11,25 @@ describe("apmdm mdm run", () => {
     expect(await runCli(["mdm", "run", "prefix-sums", "--input", "3,1", "--json"], io)).toBe(0);
     const r = JSON.parse(io.stdout());
     expect(r).toMatchObject({ program: "prefix-sums", n: 2, model: "mdm", output: [3, 4], pramOutput: [3, 4] });
-    expect(Object.keys(r.meters)).toEqual(["steps", "context", "layers", "heads", "width", "params", "flops"]);
+    expect(Object.keys(r.meters)).toEqual(["steps", "context", "layers", "heads", "width", "params", "flops", "work", "fullPasses"]);
+    expect(r.meters.work).toBeLessThan(r.meters.flops);
+    expect(r.meters.fullPasses).toBe(1);
     expect(io.stderr()).toBe("");
+  });
+
+  it("--engine incremental, full and dense decode the same, with the same FLOPs; only the work done differs", async () => {
+    const runs = [];
+    for (const engine of ["incremental", "full", "dense"]) {
+      const io = bufferIo();
+      expect(await runCli(["mdm", "run", "prefix-sums", "--input", "3,1", "--engine", engine, "--json"], io)).toBe(0);
+      runs.push(JSON.parse(io.stdout()));
+    }
+    const [inc, full, dense] = runs;
+    expect(full).toEqual(dense);
+    expect({ ...inc, meters: { ...inc.meters, work: 0, fullPasses: 0 } }).toEqual({ ...dense, meters: { ...dense.meters, work: 0, fullPasses: 0 } });
+    expect(dense.meters.work).toBe(dense.meters.flops);
+    expect(dense.meters.fullPasses).toBe(dense.meters.steps);
+    expect(inc.meters.work).toBeLessThan(dense.meters.work / 2);
   });
 
   it("--model ap-mdm adds the peak context and edit counts; --trace writes the canvases and edit scripts", async () => {
@@ -34,6 +51,7 @@ describe("apmdm mdm run", () => {
     const dir = mkdtempSync(join(tmpdir(), "apmdm-"));
     for (const [argv, pattern] of [
       [["mdm", "run", "sum", "--input", "1,2", "--model", "gpt"], /^apmdm mdm run: --model must be one of mdm, masked-arm, arm, ap-mdm, got 'gpt'\n$/],
+      [["mdm", "run", "sum", "--input", "1,2", "--engine", "gpu"], /^apmdm mdm run: --engine must be one of incremental, full, dense, got 'gpu'\n$/],
       [["mdm", "run", "sum", "--input", "1,x"], /^apmdm mdm run: --input: item 2 'x' is not an integer\n$/],
       [["mdm", "run", "nope", "--input", "1"], /^apmdm mdm run: unknown program 'nope'/],
       [["mdm", "run", "sum", "--input", "99", "--trace", join(dir, "t.json")], /^apmdm mdm run: sum: input item 1: 99 is outside/],

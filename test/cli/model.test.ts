@@ -88,7 +88,7 @@ describe("apmdm model run", () => {
     const r = JSON.parse((await cli("model", "run", dir, "--tokens", "1,2,0,2", "--json")).out);
     expect(r.tokens).toEqual([1, 2, 0, 2]);
     expect(r.predictions[2]).toEqual({ position: 2, token: 0, tokenName: "M", prediction: 0, predictionName: "M", tied: [0], control: { remask: 1, insert: 1, delete: 1 } });
-    expect(r.meter).toEqual({ flops: 432, minAttentionMargin: 1, minLogitMargin: 0.25 });
+    expect(r.meter).toEqual({ flops: 432, work: 432, fullPasses: 1, minAttentionMargin: 1, minLogitMargin: 0.25 });
   });
 
   it.each([

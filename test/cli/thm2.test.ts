@@ -44,6 +44,13 @@ describe("apmdm thm2", () => {
     const run = await cli("pram", "run", file, "--input", input, "--json");
     expect(run.err).toBe("");
     expect(JSON.parse(run.out).output).toEqual([0, 1, 4, 2, 1, 2, 1]);
+    expect((await cli("pram", "run", file, "--input-file", `${file}.input`, "--json")).out).toBe(run.out);
+  });
+
+  it("pram run --input-file: a missing file, or both forms, is one line", async () => {
+    const missing = join(root, "none.input");
+    expect(await cli("pram", "run", "sum", "--input-file", missing)).toEqual({ code: 2, out: "", err: `apmdm pram run: --input-file: cannot read ${missing} (ENOENT)\n` });
+    expect((await cli("pram", "run", "sum", "--input", "1", "--input-file", missing)).err).toBe("apmdm pram run: give the input once: --input or --input-file, not both\n");
   });
 
   it("a model that is not integer: one line, exit 2", async () => {

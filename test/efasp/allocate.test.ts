@@ -2,10 +2,10 @@ import { test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { allocate, isVirtual } from "../../src/efasp/allocate.js";
 import { topoOrder } from "../../src/efasp/topoOrder.js";
-import { programs } from "../../src/efasp/arbitraryProgram.js";
+import { arbitraryProgram } from "../../src/efasp/arbitraryProgram.js";
 
 describe("allocate", () => {
-  test.prop([programs], { numRuns: 200 })("one labelled dimension per materialised feature; linear ones virtual over those dimensions", (g) => {
+  test.prop([arbitraryProgram], { numRuns: 200 })("one labelled dimension per materialised feature; linear ones virtual over those dimensions", (g) => {
     const order = topoOrder(g.program);
     const a = allocate(order);
     const materialised = order.filter((f) => !isVirtual(f));

@@ -8,7 +8,7 @@ import { compare, constant, linear } from "../../src/efasp/local.js";
 import { schedule } from "../../src/efasp/schedule.js";
 import { token } from "../../src/efasp/sources.js";
 import { topoOrder } from "../../src/efasp/topoOrder.js";
-import { programs } from "../../src/efasp/arbitraryProgram.js";
+import { arbitraryProgram } from "../../src/efasp/arbitraryProgram.js";
 
 const x = token("x", [0, 1, 2, 3]);
 const layersOf = (out: Feature) => {
@@ -37,7 +37,7 @@ describe("schedule: as soon as possible, layer = attention then MLP", () => {
     expect(s.mlp.map((fs) => fs.length)).toEqual([1, 0]);
   });
 
-  test.prop([programs], { numRuns: 200 })("no head or MLP op could run a stage earlier (generated programs)", (g) => {
+  test.prop([arbitraryProgram], { numRuns: 200 })("no head or MLP op could run a stage earlier (generated programs)", (g) => {
     const order = topoOrder(g.program);
     const s = schedule(order);
     // stage: 0 embedding; layer l's attention 2l + 1, its MLP 2l + 2; a linear feature, its latest input.

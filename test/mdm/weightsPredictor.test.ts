@@ -30,4 +30,15 @@ describe("weightsPredictor", () => {
     expect(p.control === null).toBe(!model.config.control);
     expect(p.flops).toBe(r.meter.flops);
   });
+
+  test.prop([modelsAndTokens, fc.nat(), fc.nat()], { numRuns: 100 })("a prediction of the incremental engine stays as it was after later passes", ([model, tokens], at, token) => {
+    const predictor = weightsPredictor(model);
+    const read = (p: ReturnType<typeof predictor.predict>) => Array.from(tokens, (_, i) => p.tied(i));
+    const first = predictor.predict(tokens);
+    const before = read(first);
+    const edited = Int32Array.from(tokens);
+    edited[at % tokens.length] = token % model.config.vocab.length;
+    predictor.predict(edited);
+    expect(read(first)).toEqual(before);
+  });
 });

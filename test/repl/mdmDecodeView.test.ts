@@ -20,7 +20,7 @@ const run: MdmRun = {
   output: [2],
   pramOutput: [2],
   pramMeters: { T: 2, P: 1, W: 2, S: 2, reads: 0, writes: 0 },
-  meters: { steps: 3, context: 8, layers: 1, heads: 1, width: 4, params: 10, flops: 100, unmaskedPerStep: [2, 2, 1] },
+  meters: { steps: 3, context: 8, layers: 1, heads: 1, width: 4, params: 10, flops: 100, work: 100, fullPasses: 3, unmaskedPerStep: [2, 2, 1] },
   vocab,
   canvases,
   describe: (i) => names[i],

@@ -1,8 +1,9 @@
 import { fc } from "@fast-check/vitest";
-import { positionFeatures } from "../../src/transformer/arbitraryPositionFeature.js";
+import { arbitraryPositionFeature } from "../../src/transformer/arbitraryPositionFeature.js";
 import { randomTransformer } from "../../src/transformer/randomTransformer.js";
 import type { AttentionKind, TransformerConfig } from "../../src/transformer/transformerConfig.js";
 import type { Transformer } from "../../src/transformer/transformerWeights.js";
+
 
 const attentionKinds: fc.Arbitrary<AttentionKind> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: "average-hard" as const }) },
@@ -14,7 +15,7 @@ export const configs: fc.Arbitrary<TransformerConfig> = fc
   .record({
     dModel: fc.integer({ min: 1, max: 6 }),
     V: fc.integer({ min: 1, max: 5 }),
-    positionFeatures: fc.array(positionFeatures, { maxLength: 3 }),
+    positionFeatures: fc.array(arbitraryPositionFeature, { maxLength: 3 }),
     layers: fc.array(fc.record({ heads: fc.array(fc.record({ dQK: fc.integer({ min: 0, max: 3 }), dV: fc.integer({ min: 0, max: 3 }) }), { maxLength: 2 }), mlpHidden: fc.integer({ min: 0, max: 4 }) }), { maxLength: 3 }),
     attention: attentionKinds,
     causal: fc.boolean(),

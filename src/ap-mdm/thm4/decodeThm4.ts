@@ -21,10 +21,12 @@ export interface Thm4Decode {
 export function decodeThm4(construction: ApMdmConstruction, input: readonly number[], predictor: Predictor, trace = false): Thm4Decode {
   const { vocab, layout, instance } = construction;
   let failure: MdmError | null = null;
+  let step = 0;
   const result = decodeApMdm(predictor, construction.initial(input), {
     maxSteps: Math.ceil(Math.log2(layout.S)) + instance.stepBound + 5,
     trace,
     onStep: (canvas) => {
+      step += 1;
       let best: { rank: number; position: number; kind: CanvasErrorKind } | null = null;
       for (let i = 0; i < canvas.length; i++) {
         const t = vocab.read(canvas[i]);
@@ -33,7 +35,7 @@ export function decodeThm4(construction: ApMdmConstruction, input: readonly numb
         if (best === null || rank < best.rank) best = { rank, position: i, kind: t.error };
       }
       if (best === null) return;
-      failure = new MdmError(best.kind, `the simulated run failed: ${best.kind} error at ${layout.describe(best.position)} (canvas position ${best.position})`);
+      failure = new MdmError(best.kind, `the simulated run failed: ${best.kind} error at ${layout.describe(best.position)} (canvas position ${best.position}) (decoding step ${step})`, step);
       return "stop";
     },
   });

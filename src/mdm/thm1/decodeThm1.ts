@@ -20,8 +20,8 @@ export interface Thm1Decode {
 export function decodeThm1(construction: MdmConstruction, input: readonly number[], model: Thm1Model, predictor: Predictor, trace = false): Thm1Decode {
   const { layout, vocab } = construction;
   const prefix = Int32Array.from([vocab.bos, ...input.map((v) => vocab.value(v))]);
-  const onStep = (canvas: Int32Array) => {
-    const e = canvasError(canvas, vocab, layout);
+  const onStep = (canvas: Int32Array, step: number) => {
+    const e = canvasError(canvas, vocab, layout, step);
     if (e) throw e;
   };
   const result =

@@ -32,7 +32,7 @@ describe("Theorem 5: the two-sided Dyck-k AP-MDM", () => {
     ]);
     expect(s.text).toBe("abBAbB");
     expect(s.word).toEqual([1, 2, -2, -1, 2, -2]);
-    expect(s.decode.meters).toEqual({ steps: 15, peakContext: 8, finalContext: 6, unmasked: 9, remasked: 4, inserted: 9, deleted: 4, flops: 0 });
+    expect(s.decode.meters).toEqual({ steps: 15, peakContext: 8, finalContext: 6, unmasked: 9, remasked: 4, inserted: 9, deleted: 4, flops: 0, work: 0, fullPasses: 0 });
   });
 
   it("every sample is a valid two-sided Dyck-k word of the target length, in exactly 4m + 3 steps with peak context 2m + 2", () => {

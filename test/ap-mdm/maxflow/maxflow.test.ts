@@ -42,7 +42,7 @@ describe("Edmonds–Karp as an AP-MDM (compiled weights, every step a forward pa
       "s0 t3 + + n1 n3 1 n2 n3 1 n1 n2 0 $ =2", // the fixed point
     ]);
     expect({ value: r.value, cut: r.cut, flow: r.flow }).toEqual({ value: 2, cut: [[0, 1], [0, 2]], flow: [1, 1, 1, 1, 0] });
-    expect({ ...r.decode.meters, flops: 0 }).toEqual({ steps: 21, peakContext: 22, finalContext: 15, unmasked: 12, remasked: 15, inserted: 8, deleted: 11, flops: 0 });
+    expect({ ...r.decode.meters, flops: 0, work: 0, fullPasses: 0 }).toEqual({ steps: 21, peakContext: 22, finalContext: 15, unmasked: 12, remasked: 15, inserted: 8, deleted: 11, flops: 0, work: 0, fullPasses: 0 });
   });
 
   test.prop([arbitraryFlowGraph(2, 12, 30)], { numRuns: 80 })(

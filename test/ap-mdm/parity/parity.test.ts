@@ -13,7 +13,7 @@ describe("parity by deleting pairs", () => {
     const r = computeParity([1, 0, 1, 1, 0, 1, 1], { trace: true });
     expect(r.decode.trace!.canvases.map(show)).toEqual(["1011011", "1MMMM11", "1011", "1MMM", "10", "1M", "1", "1"]);
     expect(r.parity).toBe(1);
-    expect(r.decode.meters).toEqual({ steps: 7, peakContext: 7, finalContext: 1, unmasked: 2, remasked: 8, inserted: 0, deleted: 6, flops: 0 });
+    expect(r.decode.meters).toEqual({ steps: 7, peakContext: 7, finalContext: 1, unmasked: 2, remasked: 8, inserted: 0, deleted: 6, flops: 0, work: 0, fullPasses: 0 });
   });
 
   it("is right on every bit string of length 1 … 11, in exactly 2⌈log₂ n⌉ + 1 steps, never growing the canvas (12: parityExhaustive12)", () => {

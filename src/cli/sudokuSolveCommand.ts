@@ -1,0 +1,74 @@
+import { parsePuzzle } from "../experiments/sudoku/parsePuzzle.js";
+import { readPuzzleFile } from "../experiments/sudoku/readPuzzleFile.js";
+import { type SudokuSolve, solveSudoku } from "../experiments/sudoku/solveSudoku.js";
+import { summarizeSolves } from "../experiments/sudoku/summarizeSolves.js";
+import { SUDOKU_VOCAB } from "../experiments/sudoku/sudokuVocabulary.js";
+import { UserError } from "../errors.js";
+import type { Command } from "./command.js";
+import { parseOptions } from "./parseOptions.js";
+import { writeFileAtomic } from "./writeFileAtomic.js";
+
+export const sudokuSolveCommand: Command = {
+  path: ["sudoku", "solve"],
+  usage: "sudoku solve PUZZLE|--file F [--json] [--trace FILE]",
+  summary: "solve 9×9 Sudoku with the AP-MDM that propagates, branches and remasks (every step a forward pass); --file: one puzzle per line, a summary table",
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      file: { type: "string" },
+      json: { type: "boolean", default: false },
+      trace: { type: "string" },
+    });
+    if (positionals.length > 1) throw new UserError("cli/options", `unexpected argument '${positionals[1]}'`);
+    if ((positionals.length === 1) === (values.file !== undefined)) {
+      throw new UserError("cli/options", "give one puzzle (81 characters, digits and '.' or '0' for blanks) or --file F, not both");
+    }
+    if (values.file !== undefined && values.trace !== undefined) throw new UserError("cli/options", "--trace records one puzzle's decode: use it without --file");
+    if (values.file === undefined) {
+      const grid = parsePuzzle(positionals[0]);
+      const r = solveSudoku(grid, { trace: values.trace !== undefined });
+      if (values.trace !== undefined) writeFileAtomic(values.trace, `${JSON.stringify(traceJson(r))}\n`);
+      if (values.json) io.out(`${JSON.stringify(solveJson(positionals[0].trim(), r), null, 2)}\n`);
+      else io.out(formatSolve(r));
+      return r.outcome.kind === "solved" ? 0 : 1;
+    }
+    const puzzles = readPuzzleFile(values.file);
+    const rows = puzzles.map((p) => ({ line: p.line, solve: solveSudoku(p.grid) }));
+    const summary = summarizeSolves(rows.map((r) => r.solve));
+    if (values.json) {
+      io.out(`${JSON.stringify({ file: values.file, summary, puzzles: rows.map((r) => ({ line: r.line, outcome: r.solve.outcome.kind, meters: r.solve.meters })) }, null, 2)}\n`);
+    } else {
+      io.out(`${"line".padStart(5)}  outcome     ${"steps".padStart(7)} ${"guesses".padStart(7)} ${"backtr.".padStart(7)} ${"remasks".padStart(7)}\n`);
+      for (const { line, solve: { outcome, meters: m } } of rows) {
+        io.out(`${String(line).padStart(5)}  ${outcome.kind.padEnd(10)}  ${[m.steps, m.guesses, m.backtracks, m.remasks].map((v) => String(v).padStart(7)).join(" ")}\n`);
+      }
+      io.out(`\n| puzzles | solved | unsolvable | steps mean | steps max | remasks mean | remasks max | context | unmask-only context max |\n|---|---|---|---|---|---|---|---|---|\n`);
+      const s = summary;
+      io.out(`| ${s.puzzles} | ${s.solved} | ${s.unsolvable} | ${s.steps.mean.toFixed(1)} | ${s.steps.max} | ${s.remasks.mean.toFixed(1)} | ${s.remasks.max} | ${s.context} | ${s.unmaskOnlyContext.max} |\n`);
+    }
+    return rows.every((r) => r.solve.outcome.kind === "solved") ? 0 : 1;
+  },
+};
+
+const gridText = (grid: readonly number[]): string =>
+  [0, 1, 2, 3, 4, 5, 6, 7, 8]
+    .map((r) => {
+      const row = grid.slice(9 * r, 9 * r + 9).join("");
+      return `${r % 3 === 0 && r > 0 ? "------+-------+------\n" : ""}${[0, 3, 6].map((c) => row.slice(c, c + 3).split("").join(" ")).join(" | ")}`;
+    })
+    .join("\n");
+
+function formatSolve(r: SudokuSolve): string {
+  const m = r.meters;
+  const head = r.outcome.kind === "solved" ? `solved:\n${gridText(r.outcome.grid)}\n` : "no solution: the search exhausted every branch (unsolvable)\n";
+  return `${head}  ${m.steps} steps, context ${m.context}; ${m.unmasks} unmasks, ${m.remasks} remasks; ${m.guesses} guesses, ${m.backtracks} backtracks; ${m.flops.toExponential(3)} forward-pass FLOPs\n  an unmask-only process keeping the same search's trail needs context ${m.unmaskOnlyContext}\n`;
+}
+
+function solveJson(puzzle: string, r: SudokuSolve) {
+  return { puzzle, outcome: r.outcome.kind, solution: r.outcome.kind === "solved" ? r.outcome.grid.join("") : null, meters: r.meters };
+}
+
+/** `--trace FILE`: the vocabulary, every canvas (token names, one string per step) and every step's edit script. */
+function traceJson(r: SudokuSolve) {
+  const t = r.decode.trace!;
+  return { vocab: SUDOKU_VOCAB, canvases: t.canvases.map((c) => Array.from(c, (id) => SUDOKU_VOCAB[id]).join(" ")), edits: t.edits };
+}

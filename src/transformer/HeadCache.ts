@@ -1,0 +1,377 @@
+import { softmaxAverage } from "./attendHead.js";
+import type { Matmul } from "./matmul.js";
+import { assertFinite, NonFiniteError } from "./NonFiniteError.js";
+import type { RowSet } from "./RowSet.js";
+import type { AttentionKind } from "./transformerConfig.js";
+import type { HeadWeights } from "./transformerWeights.js";
+
+/** Integers up to 2^53 are exact in float64: a sum of integers of this size is the same in any order. */
+const EXACT = 2 ** 53;
+
+/**
+ * One attention head's state across the passes of a ForwardSession. Queries with the same q row (bit for
+ * bit; and, when causal, the same position) see the same scores, so they form one group sharing one state:
+ * the two best score levels of the keys the group sees — best (count keys attain it, their values summing to
+ * sum) and second, the best score strictly below it (count2 keys; −∞ and 0 when every key ties) — and the
+ * head's output sum / count, exactly as attendHead computes it for each member.
+ *
+ * update(x, dirty) recomputes the q, k, v rows of the positions whose input changed and then only the
+ * groups whose output can change (see docs/model-format.md, engine):
+ *  - a new group (a q row not seen before), or one whose top level or second level lost its last key, is
+ *    rescanned over every key (the reference computation: scores in increasing key order, values summed in
+ *    increasing key order from +0);
+ *  - any other group follows each changed key from its old score to its new one: a key leaving or joining
+ *    the top level moves its value out of or into the sum. This is exact only when every value of the head
+ *    is an integer and n · max |value| ≤ 2^53 (then every partial sum is an exact integer, so the sum does
+ *    not depend on its order); otherwise such a group is rescanned;
+ *  - softmax heads weight every key, so any changed key rescans every group.
+ * Scores are dot products in increasing t from +0, the same operations as attendHead's, hence the same bits.
+ */
+export class HeadCache {
+  readonly k: Float64Array;
+  readonly v: Float64Array;
+  /** Per position: its group's output. */
+  readonly attended: Float64Array;
+  // Per group g (ids < n): q row, the position that defines it, members, levels, sum and output.
+  private readonly gq: Float64Array;
+  private readonly gPos: Int32Array;
+  private readonly members: number[][];
+  private readonly memberAt: Int32Array;
+  private readonly groupOf: Int32Array;
+  private readonly gKey: string[];
+  private readonly index = new Map<string, number>();
+  private readonly free: number[] = [];
+  private readonly sum: Float64Array;
+  private readonly gOut: Float64Array;
+  private readonly best: Float64Array;
+  private readonly second: Float64Array;
+  private readonly count: Int32Array;
+  private readonly count2: Int32Array;
+  private readonly moved: Uint8Array;
+  private integral = false;
+  private readonly scores: Float64Array;
+  private readonly maximal: Int32Array;
+  /** Multiply-adds run by the last update. */
+  work = 0;
+
+  constructor(
+    private readonly w: HeadWeights,
+    readonly n: number,
+    readonly d: number,
+    readonly dQK: number,
+    readonly dV: number,
+    readonly causal: boolean,
+    readonly kind: AttentionKind,
+    readonly site: { readonly layer: number; readonly head: number },
+  ) {
+    this.k = new Float64Array(n * dQK);
+    this.v = new Float64Array(n * dV);
+    this.attended = new Float64Array(n * dV);
+    this.gq = new Float64Array(n * dQK);
+    this.gPos = new Int32Array(n);
+    this.members = Array.from({ length: n }, () => []);
+    this.memberAt = new Int32Array(n);
+    this.groupOf = new Int32Array(n).fill(-1);
+    this.gKey = new Array<string>(n).fill("");
+    for (let g = n - 1; g >= 0; g--) this.free.push(g);
+    this.sum = new Float64Array(n * dV);
+    this.gOut = new Float64Array(n * dV);
+    this.best = new Float64Array(n);
+    this.second = new Float64Array(n);
+    this.count = new Int32Array(n);
+    this.count2 = new Int32Array(n);
+    this.moved = new Uint8Array(n);
+    this.scores = new Float64Array(n);
+    this.maximal = new Int32Array(n);
+  }
+
+  /** Over every query: Σ |S_i| (the keys averaged) and the smallest best − second (forward's meters). */
+  levels(): { averaged: number; minMargin: number } {
+    let averaged = 0;
+    let minMargin = Infinity;
+    for (const g of this.index.values()) {
+      averaged += this.count[g] * this.members[g].length;
+      const margin = this.best[g] - this.second[g];
+      if (margin < minMargin) minMargin = margin;
+    }
+    return { averaged, minMargin };
+  }
+
+  /**
+   * rows [m, d] are the layer's new input rows at the positions `dirty` (all positions when `full`). Adds
+   * to `changed` every query whose output row changed bits (every query on a full pass).
+   */
+  update(rows: Float64Array, dirty: Int32Array, full: boolean, matmul: Matmul, changed: RowSet): void {
+    const { n, d, dQK, dV } = this;
+    this.work = 0;
+    const m = dirty.length;
+    const fresh = (w: Float64Array, width: number, what: string): Float64Array => {
+      const out = new Float64Array(m * width);
+      matmul(rows, m, d, w, width, out);
+      assertFinite(out, 0, m * width, width, (r) => dirty[r], { ...this.site, what });
+      return out;
+    };
+    const qNew = fresh(this.w.wq, dQK, "query");
+    const kNew = fresh(this.w.wk, dQK, "key");
+    const vNew = fresh(this.w.wv, dV, "value");
+    this.work += m * d * (2 * dQK + dV);
+    const wasIntegral = this.integral;
+    const kOld = new Float64Array(m * dQK);
+    const vOld = new Float64Array(m * dV);
+    const touched: number[] = [];
+    for (let r = 0; r < m; r++) {
+      const i = dirty[r];
+      const kMoved = store(this.k, kNew, i, r, dQK, kOld);
+      const vMoved = store(this.v, vNew, i, r, dV, vOld);
+      if (kMoved || vMoved) touched.push(r);
+    }
+    this.integral = integralValues(this.v, n);
+    const sumsExact = wasIntegral && this.integral;
+    if (full) {
+      for (const g of this.index.values()) this.free.push(g);
+      this.index.clear();
+      this.groupOf.fill(-1);
+    } else if (touched.length > 0) {
+      for (const g of this.index.values()) {
+        if (this.kind.kind === "softmax") this.rescan(g);
+        else this.follow(g, dirty, touched, kOld, kNew, vOld, vNew, sumsExact);
+      }
+    }
+    // Queries whose q row changed (all of them on a full pass) move to the group of their new row.
+    const rejoined: number[] = [];
+    for (let r = 0; r < m; r++) {
+      const i = dirty[r];
+      const key = rowKey(qNew, r * dQK, dQK, this.causal ? i : -1);
+      const old = this.groupOf[i];
+      if (old >= 0 && this.gKey[old] === key) continue;
+      if (old >= 0) this.leave(i, old);
+      let g = this.index.get(key);
+      if (g === undefined) {
+        g = this.free.pop()!;
+        this.index.set(key, g);
+        this.gKey[g] = key;
+        this.gq.set(qNew.subarray(r * dQK, r * dQK + dQK), g * dQK);
+        this.gPos[g] = i;
+        this.rescan(g);
+      }
+      this.memberAt[i] = this.members[g].length;
+      this.members[g].push(i);
+      this.groupOf[i] = g;
+      rejoined.push(i);
+    }
+    for (const g of this.index.values()) {
+      if (!this.moved[g]) continue;
+      this.moved[g] = 0;
+      for (const i of this.members[g]) this.publish(i, g, full, changed);
+    }
+    for (const i of rejoined) this.publish(i, this.groupOf[i], full, changed);
+  }
+
+  private leave(i: number, g: number): void {
+    const list = this.members[g];
+    const last = list.pop()!;
+    if (last !== i) {
+      list[this.memberAt[i]] = last;
+      this.memberAt[last] = this.memberAt[i];
+    }
+    if (list.length === 0) {
+      this.index.delete(this.gKey[g]);
+      this.moved[g] = 0;
+      this.free.push(g);
+    }
+  }
+
+  /** Copies group g's output to position i's row; marks i if its bits changed. */
+  private publish(i: number, g: number, full: boolean, changed: RowSet): void {
+    const { dV, attended, gOut } = this;
+    let moved = full;
+    for (let c = 0; c < dV; c++) {
+      const a = gOut[g * dV + c];
+      if (!Object.is(a, attended[i * dV + c])) moved = true;
+      attended[i * dV + c] = a;
+    }
+    if (moved) changed.add(i);
+  }
+
+  /**
+   * A group follows each touched key from its old score so to its new score sn,
+   * keeping its two top levels exact; where a level's content would become unknown (the top level emptied
+   * without a new key above the second level, the second level emptied) or a sum would need an inexact
+   * update, it is rescanned instead. Replacing the sum by 0 + v (a single top key) is always exact.
+   */
+  private follow(g: number, dirty: Int32Array, touched: readonly number[], kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): void {
+    const { dQK, dV, gq: q, sum } = this;
+    const qo = g * dQK;
+    const so0 = g * dV;
+    let best = this.best[g];
+    let count = this.count[g];
+    let second = this.second[g];
+    let count2 = this.count2[g];
+    let top = false;
+    const add = (from: Float64Array, vo: number, sign: 1 | -1 | 0): void => {
+      for (let c = 0; c < dV; c++) sum[so0 + c] = sign === 0 ? 0 + from[vo + c] : sign > 0 ? sum[so0 + c] + from[vo + c] : sum[so0 + c] - from[vo + c];
+      this.work += dV;
+      top = true;
+    };
+    /** The key joins the level of its new score sn; false when that needs an inexact sum. */
+    const join = (sn: number, vo: number): boolean => {
+      if (sn > best) {
+        second = best;
+        count2 = count;
+        best = sn;
+        count = 1;
+        add(vNew, vo, 0);
+      } else if (sn === best) {
+        if (!sumsExact) return false;
+        count++;
+        add(vNew, vo, 1);
+      } else if (sn > second) {
+        second = sn;
+        count2 = 1;
+      } else if (sn === second) count2++;
+      return true;
+    };
+    for (const r of touched) {
+      const j = dirty[r];
+      if (this.causal && j > this.gPos[g]) continue;
+      let so = 0;
+      let sn = 0;
+      for (let t = 0; t < dQK; t++) so += q[qo + t] * kOld[r * dQK + t];
+      for (let t = 0; t < dQK; t++) sn += q[qo + t] * kNew[r * dQK + t];
+      this.work += 2 * dQK;
+      if (!(sn - sn === 0)) throw new NonFiniteError({ ...this.site, position: this.gPos[g], what: "score" }, sn);
+      const vo = r * dV;
+      if (so === sn) {
+        if (so !== best) continue;
+        if (!sumsExact) return this.rescan(g);
+        add(vOld, vo, -1);
+        add(vNew, vo, 1);
+      } else if (so === best) {
+        if (sn > so) {
+          if (count > 1) {
+            second = so;
+            count2 = count - 1;
+          }
+          best = sn;
+          count = 1;
+          add(vNew, vo, 0);
+        } else if (--count === 0) {
+          if (!(sn > second)) return this.rescan(g);
+          best = sn;
+          count = 1;
+          add(vNew, vo, 0);
+        } else {
+          if (!sumsExact) return this.rescan(g);
+          add(vOld, vo, -1);
+          join(sn, vo);
+        }
+      } else {
+        // Leaving the second level matters unless the key rises above it to a level other than the top.
+        if (so === second && !(sn > second && sn !== best) && --count2 === 0) return this.rescan(g);
+        if (!join(sn, vo)) return this.rescan(g);
+      }
+    }
+    this.best[g] = best;
+    this.count[g] = count;
+    this.second[g] = second;
+    this.count2[g] = count2;
+    if (top) this.average(g);
+  }
+
+  /** Recomputes group g over every key its queries see, in the reference order. */
+  private rescan(g: number): void {
+    const { dQK, dV, gq: q, k, v, scores, maximal } = this;
+    const keys = this.causal ? this.gPos[g] + 1 : this.n;
+    const qo = g * dQK;
+    let best = -Infinity;
+    let second = -Infinity;
+    let count = 0;
+    let count2 = 0;
+    for (let j = 0; j < keys; j++) {
+      let s = 0;
+      for (let t = 0; t < dQK; t++) s += q[qo + t] * k[j * dQK + t];
+      if (!(s - s === 0)) throw new NonFiniteError({ ...this.site, position: this.gPos[g], what: "score" }, s);
+      scores[j] = s;
+      if (s > best) {
+        second = best;
+        count2 = count;
+        best = s;
+        maximal[0] = j;
+        count = 1;
+      } else if (s === best) maximal[count++] = j;
+      else if (s > second) {
+        second = s;
+        count2 = 1;
+      } else if (s === second) count2++;
+    }
+    this.work += keys * dQK;
+    this.best[g] = best;
+    this.second[g] = second;
+    this.count[g] = count;
+    this.count2[g] = count2;
+    this.moved[g] = 1;
+    if (this.kind.kind === "softmax") {
+      softmaxAverage(scores, 0, keys, best, this.kind.beta, v, dV, this.gOut, g * dV);
+      this.work += keys * dV;
+      this.checkOutput(g);
+      return;
+    }
+    const so = g * dV;
+    this.sum.fill(0, so, so + dV);
+    for (let r = 0; r < count; r++) {
+      const vo = maximal[r] * dV;
+      for (let c = 0; c < dV; c++) this.sum[so + c] += v[vo + c];
+    }
+    this.work += count * dV;
+    this.average(g);
+  }
+
+  /** Group g's output = sum / count, entry by entry (attendHead's division); flags g if its bits changed. */
+  private average(g: number): void {
+    const { dV, gOut, sum } = this;
+    const count = this.count[g];
+    for (let c = g * dV; c < g * dV + dV; c++) {
+      const a = sum[c] / count;
+      if (!Object.is(a, gOut[c])) this.moved[g] = 1;
+      gOut[c] = a;
+    }
+    this.checkOutput(g);
+  }
+
+  private checkOutput(g: number): void {
+    assertFinite(this.gOut, g * this.dV, g * this.dV + this.dV, this.dV, () => this.gPos[g], { ...this.site, what: "attention output" });
+  }
+}
+
+/** Copies row r of src into row i of dst; returns whether its bits changed (saving the old row in `old`). */
+function store(dst: Float64Array, src: Float64Array, i: number, r: number, width: number, old: Float64Array | null): boolean {
+  let moved = false;
+  for (let c = 0; c < width; c++) {
+    const before = dst[i * width + c];
+    if (old) old[r * width + c] = before;
+    if (!Object.is(before, src[r * width + c])) moved = true;
+    dst[i * width + c] = src[r * width + c];
+  }
+  return moved;
+}
+
+/** Whether every value is an integer and n · max |value| ≤ 2^53 (sums of any subset are then exact). */
+function integralValues(v: Float64Array, n: number): boolean {
+  let max = 0;
+  for (let e = 0; e < v.length; e++) {
+    const a = Math.abs(v[e]);
+    if (a !== Math.floor(a)) return false;
+    if (a > max) max = a;
+  }
+  return n * max <= EXACT;
+}
+
+/** A row's bits as a string key (−0 apart from +0), with the position appended when queries are causal. */
+function rowKey(a: Float64Array, from: number, width: number, position: number): string {
+  let key = position >= 0 ? `${position}:` : "";
+  for (let c = 0; c < width; c++) {
+    const x = a[from + c];
+    key += Object.is(x, -0) ? "-0," : `${x},`;
+  }
+  return key;
+}

@@ -1,0 +1,42 @@
+/** A set of positions 0..n−1 with O(1) insert and membership, listed in increasing order on demand. */
+export class RowSet {
+  private readonly mark: Uint8Array;
+  private readonly items: Int32Array;
+  private size = 0;
+
+  constructor(readonly n: number) {
+    this.mark = new Uint8Array(n);
+    this.items = new Int32Array(n);
+  }
+
+  has(i: number): boolean {
+    return this.mark[i] === 1;
+  }
+
+  add(i: number): void {
+    if (this.mark[i]) return;
+    this.mark[i] = 1;
+    this.items[this.size++] = i;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** The members in increasing order (a view, valid until the set changes). */
+  sorted(): Int32Array {
+    const list = this.items.subarray(0, this.size);
+    list.sort();
+    return list;
+  }
+
+  clear(): void {
+    for (let r = 0; r < this.size; r++) this.mark[this.items[r]] = 0;
+    this.size = 0;
+  }
+
+  fill(): void {
+    this.clear();
+    for (let i = 0; i < this.n; i++) this.add(i);
+  }
+}

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePuzzle } from "../../src/experiments/sudoku/parsePuzzle.js";
+import { readPuzzleFile, SUDOKU_DATA_DIR } from "../../src/experiments/sudoku/readPuzzleFile.js";
+import { rulesPredictor } from "../../src/experiments/sudoku/rulesPredictor.js";
+import { solveSudoku } from "../../src/experiments/sudoku/solveSudoku.js";
+import type { SudokuPoint } from "../../src/experiments/sudoku/sudokuFigure.js";
+import { sudokuModel } from "../../src/experiments/sudoku/sudokuModel.js";
+import { buildExperimentPlots, tableBegin, tableEnd } from "../../src/plot/experiments/buildExperimentPlots.js";
+import { experimentFigures } from "../../src/plot/experiments/experimentFigures.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const dir = join(root, "docs", "experiments");
+const page = readFileSync(join(root, "docs", "experiments.md"), "utf8");
+const thousands = (x: number): string => x.toLocaleString("en-US");
+
+describe("docs/experiments", () => {
+  it("is what `apmdm plot --experiments` writes (replayed over the rules spec, which takes the weights' steps), quoted verbatim", async () => {
+    const committed = readdirSync(dir).sort();
+    const { command } = JSON.parse(readFileSync(join(dir, "sudoku-steps.json"), "utf8")) as { command: string };
+    const count = Number(/--max-n (\d+)/.exec(command)![1]);
+    const produced = await buildExperimentPlots(experimentFigures({ sudoku: rulesPredictor }, count), count);
+    expect(committed).toEqual(produced.map((f) => f.name).sort());
+    for (const f of produced) expect(readFileSync(join(dir, f.name), "utf8"), f.name).toBe(f.text);
+    const tables = produced.find((f) => f.name === "tables.md")!.text;
+    for (const section of ["sudoku"]) {
+      const quote = (text: string) => text.slice(text.indexOf(tableBegin(section)), text.indexOf(tableEnd(section)));
+      expect(quote(page), section).toBe(quote(tables));
+      expect(quote(page).length).toBeGreaterThan(tableBegin(section).length);
+    }
+  });
+
+  it("quotes the Sudoku figures its prose states: the trail comparison, the search lengths and the compiled shape", () => {
+    const prose = page.replace(/\s+/g, " ");
+    const { data } = JSON.parse(readFileSync(join(dir, "sudoku-steps.json"), "utf8")) as { data: { points: SudokuPoint[] } };
+    const trail = data.points.map((p) => p.unmaskOnlyContext);
+    const mean = trail.reduce((a, b) => a + b, 0) / trail.length;
+    const max = Math.max(...trail);
+    expect(prose).toContain(`averages ${thousands(Math.round(mean))} tokens, ${(mean / 324).toFixed(1)}`);
+    expect(prose).toContain(`reaches ${thousands(max)} (${Math.round(max / 324)} times)`);
+    expect(prose).toContain(`the ${thousands(data.points.reduce((s, p) => s + p.steps, 0))} steps of the public set`);
+    const hard = readPuzzleFile(`${SUDOKU_DATA_DIR}hard.txt`).map((p) => solveSudoku(p.grid, { predictor: rulesPredictor }).meters.steps);
+    expect(prose).toContain(`the 17-clue puzzle takes ${thousands(hard[2])} steps and Inkala's ${thousands(hard[3])}`);
+    const r = sudokuModel().report;
+    expect(prose).toContain(`gives ${r.layers} layers, ${r.heads} heads, width ${r.width}, ${thousands(r.mlpUnits)} MLP units and ${thousands(r.params)} parameters`);
+    expect(parsePuzzle(readFileSync(`${SUDOKU_DATA_DIR}public.txt`, "utf8").split("\n")[0])).toHaveLength(81);
+  });
+});
