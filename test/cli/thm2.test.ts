@@ -72,6 +72,13 @@ describe("apmdm thm2", () => {
     expect((await cli("thm2", dir, "--tokens", "1", "--division", "fast")).err).toBe("apmdm thm2: --division must be long (shifts and subtraction) or div (the ISA's DIV and MOD), not fast\n");
   });
 
+  it("--max-steps: a program declaring more steps is refused in one line before it runs, exit 2", async () => {
+    const r = await cli("thm2", dir, "--tokens", "2,0,2,1", "--max-steps", "2000");
+    expect(r).toEqual({ code: 2, out: "", err: "apmdm thm2: the program declares 2315 steps, over --max-steps 2000 (it would run about 0 minutes: T is about half the bound, at ~50 M steps/s); raise --max-steps to run it\n" });
+    expect((await cli("thm2", dir, "--tokens", "2,0,2,1", "--max-steps", "2315")).code).toBe(0);
+    expect((await cli("thm2", dir, "--tokens", "1", "--max-steps", "0")).err).toBe("apmdm thm2: --max-steps must be an integer ≥ 1, got '0'\n");
+  });
+
   it("bad usage: one line, exit 2", async () => {
     expect((await cli("thm2", dir)).err).toBe("apmdm thm2: --tokens is required: the initial canvas as token ids, e.g. --tokens 1,0,0\n");
     expect((await cli("thm2", dir, "--tokens", "9")).err).toBe("apmdm thm2: --tokens: item 1 (9) is not a token id of this model (0..7)\n");
