@@ -4,9 +4,13 @@ import { assertFinite, NonFiniteError } from "./NonFiniteError.js";
 import type { RowSet } from "./RowSet.js";
 import type { AttentionKind } from "./transformerConfig.js";
 import type { HeadWeights } from "./transformerWeights.js";
+import { EXACT, integralBound, integralMax, PointTree } from "./PointTree.js";
 
-/** Integers up to 2^53 are exact in float64: a sum of integers of this size is the same in any order. */
-const EXACT = 2 ** 53;
+/**
+ * When the session searches indexes instead of scanning (see HeadCache): "auto" when it pays, "always"
+ * whenever exact (for the differential tests), "never".
+ */
+export type IndexMode = "auto" | "always" | "never";
 
 /**
  * One attention head's state across the passes of a ForwardSession. Queries with the same q row (bit for
@@ -51,6 +55,15 @@ export class HeadCache {
   private integral = false;
   private readonly scores: Float64Array;
   private readonly maximal: Int32Array;
+  /** Groups whose levels must be recomputed over every key before this update ends (rescans are deferred). */
+  private pending: number[] = [];
+  private readonly queued: Uint8Array;
+  // The (group, touched key) pairs a query-index search found, as per-group linked lists.
+  private readonly hitFirst: Int32Array;
+  private readonly hitLast: Int32Array;
+  private hitNext = new Int32Array(16);
+  private hitKey = new Int32Array(16);
+  private readonly touchedOf: Int32Array;
   /** Multiply-adds run by the last update. */
   work = 0;
 
@@ -63,6 +76,7 @@ export class HeadCache {
     readonly causal: boolean,
     readonly kind: AttentionKind,
     readonly site: { readonly layer: number; readonly head: number },
+    private readonly indexMode: IndexMode = "auto",
   ) {
     this.k = new Float64Array(n * dQK);
     this.v = new Float64Array(n * dV);
@@ -83,6 +97,10 @@ export class HeadCache {
     this.moved = new Uint8Array(n);
     this.scores = new Float64Array(n);
     this.maximal = new Int32Array(n);
+    this.queued = new Uint8Array(n);
+    this.hitFirst = new Int32Array(n).fill(-1);
+    this.hitLast = new Int32Array(n).fill(-1);
+    this.touchedOf = new Int32Array(n);
   }
 
   /** Over every query: Σ |S_i| (the keys averaged) and the smallest best − second (forward's meters). */
@@ -132,9 +150,10 @@ export class HeadCache {
       this.index.clear();
       this.groupOf.fill(-1);
     } else if (touched.length > 0) {
-      for (const g of this.index.values()) {
-        if (this.kind.kind === "softmax") this.rescan(g);
-        else this.follow(g, dirty, touched, kOld, kNew, vOld, vNew, sumsExact);
+      if (this.kind.kind === "softmax") for (const g of this.index.values()) this.queue(g);
+      else if (!this.followIndexed(dirty, touched, kOld, kNew, vOld, vNew, sumsExact)) {
+        const all = Int32Array.from(touched);
+        for (const g of this.index.values()) this.follow(g, dirty, all, all.length, kOld, kNew, vOld, vNew, sumsExact);
       }
     }
     // Queries whose q row changed (all of them on a full pass) move to the group of their new row.
@@ -152,13 +171,14 @@ export class HeadCache {
         this.gKey[g] = key;
         this.gq.set(qNew.subarray(r * dQK, r * dQK + dQK), g * dQK);
         this.gPos[g] = i;
-        this.rescan(g);
+        this.queue(g);
       }
       this.memberAt[i] = this.members[g].length;
       this.members[g].push(i);
       this.groupOf[i] = g;
       rejoined.push(i);
     }
+    this.flushRescans();
     for (const g of this.index.values()) {
       if (!this.moved[g]) continue;
       this.moved[g] = 0;
@@ -177,6 +197,7 @@ export class HeadCache {
     if (list.length === 0) {
       this.index.delete(this.gKey[g]);
       this.moved[g] = 0;
+      this.queued[g] = 0;
       this.free.push(g);
     }
   }
@@ -199,7 +220,7 @@ export class HeadCache {
    * without a new key above the second level, the second level emptied) or a sum would need an inexact
    * update, it is rescanned instead. Replacing the sum by 0 + v (a single top key) is always exact.
    */
-  private follow(g: number, dirty: Int32Array, touched: readonly number[], kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): void {
+  private follow(g: number, dirty: Int32Array, touched: Int32Array, touchedCount: number, kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): void {
     const { dQK, dV, gq: q, sum } = this;
     const qo = g * dQK;
     const so0 = g * dV;
@@ -231,7 +252,8 @@ export class HeadCache {
       } else if (sn === second) count2++;
       return true;
     };
-    for (const r of touched) {
+    for (let h = 0; h < touchedCount; h++) {
+      const r = touched[h];
       const j = dirty[r];
       if (this.causal && j > this.gPos[g]) continue;
       let so = 0;
@@ -243,7 +265,7 @@ export class HeadCache {
       const vo = r * dV;
       if (so === sn) {
         if (so !== best) continue;
-        if (!sumsExact) return this.rescan(g);
+        if (!sumsExact) return this.queue(g);
         add(vOld, vo, -1);
         add(vNew, vo, 1);
       } else if (so === best) {
@@ -256,19 +278,19 @@ export class HeadCache {
           count = 1;
           add(vNew, vo, 0);
         } else if (--count === 0) {
-          if (!(sn > second)) return this.rescan(g);
+          if (!(sn > second)) return this.queue(g);
           best = sn;
           count = 1;
           add(vNew, vo, 0);
         } else {
-          if (!sumsExact) return this.rescan(g);
+          if (!sumsExact) return this.queue(g);
           add(vOld, vo, -1);
           join(sn, vo);
         }
       } else {
         // Leaving the second level matters unless the key rises above it to a level other than the top.
-        if (so === second && !(sn > second && sn !== best) && --count2 === 0) return this.rescan(g);
-        if (!join(sn, vo)) return this.rescan(g);
+        if (so === second && !(sn > second && sn !== best) && --count2 === 0) return this.queue(g);
+        if (!join(sn, vo)) return this.queue(g);
       }
     }
     this.best[g] = best;
@@ -276,6 +298,223 @@ export class HeadCache {
     this.second[g] = second;
     this.count2[g] = count2;
     if (top) this.average(g);
+  }
+
+  /** Marks group g for a rescan at the end of this update (keys do not change in between: the same result). */
+  private queue(g: number): void {
+    if (this.queued[g]) return;
+    this.queued[g] = 1;
+    this.pending.push(g);
+  }
+
+  /**
+   * Rescans the queued groups: by a search of a key index (PointTree over all keys, each node with the value
+   * sum of its keys) when that is exact and pays, otherwise over every key in order (rescan).
+   */
+  private flushRescans(): void {
+    const list = this.pending.filter((g) => this.queued[g]);
+    this.pending = [];
+    for (const g of list) this.queued[g] = 0;
+    if (list.length === 0) return;
+    const tree = this.keyIndex(list);
+    if (!tree) {
+      for (const g of list) this.rescan(g);
+      return;
+    }
+    const sums = this.nodeSums(tree);
+    for (const g of list) this.searchKeys(g, tree, sums);
+  }
+
+  /**
+   * A key index for rescanning `groups`, or null when a scan is required or cheaper: softmax (every key is
+   * weighted), causal heads (each query sees its own prefix), non-integral values (the sums would depend on
+   * their order), non-integral or too large q·k (the bounds would not be exact), or too few groups to repay
+   * the build (mode auto).
+   */
+  private keyIndex(groups: readonly number[]): PointTree | null {
+    const { n, dQK } = this;
+    if (this.kind.kind !== "average-hard" || this.causal || !this.integral || this.indexMode === "never" || n === 0) return null;
+    if (this.indexMode === "auto" && groups.length * n < 64 * n + 8 * n * Math.log2(n + 1)) return null;
+    const qMax = new Float64Array(dQK);
+    const kMax = new Float64Array(dQK);
+    const all = Int32Array.from({ length: n }, (_, j) => j);
+    if (!integralMax(this.gq, dQK, groups, groups.length, qMax) || !integralMax(this.k, dQK, all, n, kMax) || !integralBound(qMax, kMax)) return null;
+    this.work += n * dQK;
+    return new PointTree(this.k, dQK, all, 4);
+  }
+
+  /** Per node of a key index, the sum of its keys' values (exact: the values are integral, N·max|v| ≤ 2^53). */
+  private nodeSums(tree: PointTree): Float64Array {
+    const { dV, v } = this;
+    const sums = new Float64Array(tree.nodes * dV);
+    for (let node = tree.nodes - 1; node >= 0; node--) {
+      const o = node * dV;
+      if (tree.left[node] < 0) {
+        for (let r = tree.start[node]; r < tree.end[node]; r++) {
+          const vo = tree.order[r] * dV;
+          for (let c = 0; c < dV; c++) sums[o + c] += v[vo + c];
+        }
+      } else {
+        const a = tree.left[node] * dV;
+        const b = tree.right[node] * dV;
+        for (let c = 0; c < dV; c++) sums[o + c] = sums[a + c] + sums[b + c];
+      }
+    }
+    this.work += tree.nodes * dV;
+    return sums;
+  }
+
+  /**
+   * Group g's two top levels by branch and bound over the key index: a node whose bound is below the second
+   * level cannot hold a key of either level and is skipped; a node of equal keys is taken whole (its count and
+   * value sum); the child with the larger bound is searched first. Scores are the same dot products as
+   * rescan's and the levels the same sets, so best, second and their counts are rescan's; the value sum is the
+   * same integer (integral values: any order gives the exact sum).
+   */
+  private searchKeys(g: number, tree: PointTree, sums: Float64Array): void {
+    const { dQK, dV, gq: q, k, v, sum } = this;
+    const qo = g * dQK;
+    const so = g * dV;
+    let best = -Infinity;
+    let second = -Infinity;
+    let count = 0;
+    let count2 = 0;
+    let visited = 0;
+    let scored = 0;
+    const level = (s: number, c: number, from: Float64Array, vo: number): void => {
+      if (s > best) {
+        second = best;
+        count2 = count;
+        best = s;
+        count = c;
+        for (let e = 0; e < dV; e++) sum[so + e] = 0 + from[vo + e];
+      } else if (s === best) {
+        count += c;
+        for (let e = 0; e < dV; e++) sum[so + e] += from[vo + e];
+      } else if (s > second) {
+        second = s;
+        count2 = c;
+      } else if (s === second) count2 += c;
+    };
+    const stack = [0];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      visited++;
+      if (tree.bound(node, q, qo) < second) continue;
+      if (tree.single[node]) {
+        let s = 0;
+        const ko = tree.order[tree.start[node]] * dQK;
+        for (let t = 0; t < dQK; t++) s += q[qo + t] * k[ko + t];
+        scored++;
+        level(s, tree.end[node] - tree.start[node], sums, node * dV);
+      } else if (tree.left[node] < 0) {
+        for (let r = tree.start[node]; r < tree.end[node]; r++) {
+          const j = tree.order[r];
+          let s = 0;
+          for (let t = 0; t < dQK; t++) s += q[qo + t] * k[j * dQK + t];
+          scored++;
+          level(s, 1, v, j * dV);
+        }
+      } else {
+        const a = tree.left[node];
+        const b = tree.right[node];
+        const first = tree.bound(a, q, qo) >= tree.bound(b, q, qo);
+        stack.push(first ? b : a, first ? a : b);
+        visited += 2;
+      }
+    }
+    this.work += (visited + scored) * dQK + count * dV;
+    this.best[g] = best;
+    this.second[g] = second;
+    this.count[g] = count;
+    this.count2[g] = count2;
+    this.moved[g] = 1;
+    this.average(g);
+  }
+
+  /**
+   * The follow step over a query index (PointTree over the groups' q rows, each node with the least second
+   * level of its groups): a touched key matters to a group only if its old or its new score reaches the
+   * group's second level (a key below it before and after changes neither level, and the second level only
+   * rises while a group follows its keys), so each touched key searches the groups it can reach, and each
+   * group found follows just those keys, in the same order. Returns false (the caller follows every group)
+   * when the index is not exact (non-integral or too large q·k) or does not pay (mode auto).
+   */
+  private followIndexed(dirty: Int32Array, touched: readonly number[], kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): boolean {
+    const { dQK, gq: q } = this;
+    const groups = Int32Array.from(this.index.values());
+    const G = groups.length;
+    const m = touched.length;
+    if (this.indexMode === "never" || G === 0) return false;
+    if (this.indexMode === "auto" && (G < 64 || m * G < 8 * G * Math.log2(G + 1))) return false;
+    const qMax = new Float64Array(dQK);
+    const kMax = new Float64Array(dQK);
+    const oldMax = new Float64Array(dQK);
+    const rows = Int32Array.from(touched);
+    if (!integralMax(q, dQK, groups, G, qMax) || !integralMax(kOld, dQK, rows, m, oldMax) || !integralMax(kNew, dQK, rows, m, kMax)) return false;
+    for (let t = 0; t < dQK; t++) if (oldMax[t] > kMax[t]) kMax[t] = oldMax[t];
+    if (!integralBound(qMax, kMax)) return false;
+    const tree = new PointTree(q, dQK, groups, 4);
+    const floor = new Float64Array(tree.nodes);
+    for (let node = tree.nodes - 1; node >= 0; node--) {
+      if (tree.left[node] < 0) {
+        let least = Infinity;
+        for (let r = tree.start[node]; r < tree.end[node]; r++) least = Math.min(least, this.second[tree.order[r]]);
+        floor[node] = least;
+      } else floor[node] = Math.min(floor[tree.left[node]], floor[tree.right[node]]);
+    }
+    let pairs = 0;
+    const found: number[] = [];
+    const stack: number[] = [];
+    let visited = 0;
+    for (const r of touched) {
+      for (const key of [kOld, kNew]) {
+        stack.push(0);
+        while (stack.length > 0) {
+          const node = stack.pop()!;
+          visited++;
+          if (tree.bound(node, key, r * dQK) < floor[node]) continue;
+          if (tree.left[node] >= 0) {
+            stack.push(tree.left[node], tree.right[node]);
+            continue;
+          }
+          for (let e = tree.start[node]; e < tree.end[node]; e++) {
+            const g = tree.order[e];
+            let s = 0;
+            for (let t = 0; t < dQK; t++) s += q[g * dQK + t] * key[r * dQK + t];
+            visited++;
+            if (s < this.second[g] || (this.hitLast[g] >= 0 && this.hitKey[this.hitLast[g]] === r)) continue;
+            if (pairs === this.hitKey.length) this.growHits();
+            this.hitKey[pairs] = r;
+            this.hitNext[pairs] = -1;
+            if (this.hitFirst[g] < 0) {
+              this.hitFirst[g] = pairs;
+              found.push(g);
+            } else this.hitNext[this.hitLast[g]] = pairs;
+            this.hitLast[g] = pairs++;
+          }
+        }
+      }
+    }
+    this.work += visited * dQK + G * dQK;
+    for (const g of found) {
+      let count = 0;
+      for (let p = this.hitFirst[g]; p >= 0; p = this.hitNext[p]) this.touchedOf[count++] = this.hitKey[p];
+      this.hitFirst[g] = -1;
+      this.hitLast[g] = -1;
+      this.follow(g, dirty, this.touchedOf, count, kOld, kNew, vOld, vNew, sumsExact);
+    }
+    return true;
+  }
+
+  private growHits(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.hitNext = grow(this.hitNext);
+    this.hitKey = grow(this.hitKey);
   }
 
   /** Recomputes group g over every key its queries see, in the reference order. */

@@ -16,7 +16,8 @@ export class LogitCache {
   private readonly margin: Float64Array;
   private readonly ties = new Map<number, number[]>();
   private readonly control: Float64Array | null;
-  private x: Float64Array = new Float64Array(0);
+  /** The final residual rows of the last pass at the given positions, packed [rows, d]. */
+  private final: (rows: readonly number[]) => Float64Array = () => new Float64Array(0);
 
   constructor(
     private readonly model: Transformer,
@@ -35,9 +36,9 @@ export class LogitCache {
     for (const i of rows) this.valid[i] = 0;
   }
 
-  /** Decides every requested position (default: all) that is stale, from the final residual x; returns multiply-adds. */
-  decide(x: Float64Array, outputs: Uint8Array | undefined): number {
-    this.x = x;
+  /** Decides every requested position (default: all) that is stale, from the final residual rows; returns multiply-adds. */
+  decide(final: (rows: readonly number[]) => Float64Array, outputs: Uint8Array | undefined): number {
+    this.final = final;
     const rows: number[] = [];
     for (let i = 0; i < this.n; i++) if ((!outputs || outputs[i]) && !this.valid[i]) rows.push(i);
     const logits = this.logitRows(rows, this.model.weights.tokenHead, this.model.weights.tokenBias, this.V, "token logit");
@@ -92,8 +93,7 @@ export class LogitCache {
 
   private logitRows(rows: readonly number[], w: Float64Array, b: Float64Array, cols: number, what: string): Float64Array {
     const { d } = this;
-    const xs = new Float64Array(rows.length * d);
-    rows.forEach((i, r) => xs.set(this.x.subarray(i * d, i * d + d), r * d));
+    const xs = this.final(rows);
     const out = new Float64Array(rows.length * cols);
     sparseMatmul(xs, rows.length, d, w, cols, out);
     for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols; c++) out[r * cols + c] += b[c];
