@@ -56,9 +56,8 @@ export class PointTree {
       this.left[node] = -1;
       this.right[node] = -1;
       if (widest < 0 || e - s <= leafSize) continue;
-      const run = this.order.subarray(s, e);
-      run.sort((a, b) => points[a * D + widest] - points[b * D + widest] || a - b);
       const mid = s + ((e - s) >> 1);
+      select(this.order, points, D, widest, s, e, mid);
       this.left[node] = open(s, mid);
       this.right[node] = open(mid, e);
     }
@@ -103,6 +102,35 @@ export class PointTree {
       b += u >= 0 ? u * hi[o + t] : u * lo[o + t];
     }
     return b;
+  }
+}
+
+/**
+ * Rearranges order[lo .. hi) so that order[k] holds the point a sort by coordinate t would put there, with
+ * no larger coordinate before it and no smaller one after (quickselect, Hoare partition around the median
+ * of three; deterministic).
+ */
+function select(order: Int32Array, points: Float64Array, D: number, t: number, lo: number, hi: number, k: number): void {
+  const at = (r: number) => points[order[r] * D + t];
+  while (hi - lo > 1) {
+    const a = at(lo);
+    const b = at((lo + hi) >> 1);
+    const c = at(hi - 1);
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi - 1;
+    while (i <= j) {
+      while (at(i) < pivot) i++;
+      while (at(j) > pivot) j--;
+      if (i <= j) {
+        const swap = order[i];
+        order[i++] = order[j];
+        order[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j + 1;
+    else if (k >= i) lo = i;
+    else return;
   }
 }
 
