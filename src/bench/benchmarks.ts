@@ -4,7 +4,8 @@ import { forwardBench } from "./forwardBench.js";
 import { maxflowBench } from "./maxflowBench.js";
 import { mdmBench } from "./mdmBench.js";
 import { pramBench } from "./pramBench.js";
+import { programsBench } from "./programsBench.js";
 import { sudokuBench } from "./sudokuBench.js";
 
 /** Every benchmark `npm run bench` runs, in order (`npm run bench -- WORD` runs those whose name contains it). */
-export const benchmarks: readonly Benchmark[] = [pramBench, forwardBench, mdmBench, compileReportBench, sudokuBench, maxflowBench];
+export const benchmarks: readonly Benchmark[] = [pramBench, forwardBench, mdmBench, compileReportBench, sudokuBench, maxflowBench, programsBench];

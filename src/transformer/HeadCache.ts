@@ -61,9 +61,19 @@ export class HeadCache {
   // The (group, touched key) pairs a query-index search found, as per-group linked lists.
   private readonly hitFirst: Int32Array;
   private readonly hitLast: Int32Array;
-  private hitNext = new Int32Array(16);
-  private hitKey = new Int32Array(16);
+  private hitNext: Int32Array = new Int32Array(16);
+  private hitKey: Int32Array = new Int32Array(16);
   private readonly touchedOf: Int32Array;
+  /**
+   * Per key j, a list of groups that have held j in their top level (a superset: stale entries are harmless,
+   * a group follows a key exactly whatever it holds), as linked lists holdFirst[j] → holdGroup/holdNext; and
+   * per group, whether its top level was too large to list (such a "wide" group follows every changed key).
+   */
+  private readonly holdFirst: Int32Array;
+  private holdGroup: Int32Array = new Int32Array(64);
+  private holdNext: Int32Array = new Int32Array(64);
+  private holds = 0;
+  private readonly wide: Uint8Array;
   /** Multiply-adds run by the last update. */
   work = 0;
 
@@ -101,6 +111,8 @@ export class HeadCache {
     this.hitFirst = new Int32Array(n).fill(-1);
     this.hitLast = new Int32Array(n).fill(-1);
     this.touchedOf = new Int32Array(n);
+    this.holdFirst = new Int32Array(n).fill(-1);
+    this.wide = new Uint8Array(n);
   }
 
   /** Over every query: Σ |S_i| (the keys averaged) and the smallest best − second (forward's meters). */
@@ -178,6 +190,12 @@ export class HeadCache {
       this.groupOf[i] = g;
       rejoined.push(i);
     }
+    if (this.holds > 16 * n + 1024) {
+      // Too many stale holds: forget them all, and rescan every group to record its top level afresh.
+      this.holdFirst.fill(-1);
+      this.holds = 0;
+      for (const g of this.index.values()) this.queue(g);
+    }
     this.flushRescans();
     for (const g of this.index.values()) {
       if (!this.moved[g]) continue;
@@ -198,6 +216,7 @@ export class HeadCache {
       this.index.delete(this.gKey[g]);
       this.moved[g] = 0;
       this.queued[g] = 0;
+      this.wide[g] = 0;
       this.free.push(g);
     }
   }
@@ -235,17 +254,19 @@ export class HeadCache {
       top = true;
     };
     /** The key joins the level of its new score sn; false when that needs an inexact sum. */
-    const join = (sn: number, vo: number): boolean => {
+    const join = (sn: number, vo: number, j: number): boolean => {
       if (sn > best) {
         second = best;
         count2 = count;
         best = sn;
         count = 1;
         add(vNew, vo, 0);
+        this.hold(j, g);
       } else if (sn === best) {
         if (!sumsExact) return false;
         count++;
         add(vNew, vo, 1);
+        this.hold(j, g);
       } else if (sn > second) {
         second = sn;
         count2 = 1;
@@ -277,20 +298,22 @@ export class HeadCache {
           best = sn;
           count = 1;
           add(vNew, vo, 0);
+          this.hold(j, g);
         } else if (--count === 0) {
           if (!(sn > second)) return this.queue(g);
           best = sn;
           count = 1;
           add(vNew, vo, 0);
+          this.hold(j, g);
         } else {
           if (!sumsExact) return this.queue(g);
           add(vOld, vo, -1);
-          join(sn, vo);
+          join(sn, vo, j);
         }
       } else {
         // Leaving the second level matters unless the key rises above it to a level other than the top.
         if (so === second && !(sn > second && sn !== best) && --count2 === 0) return this.queue(g);
-        if (!join(sn, vo)) return this.queue(g);
+        if (!join(sn, vo, j)) return this.queue(g);
       }
     }
     this.best[g] = best;
@@ -381,16 +404,29 @@ export class HeadCache {
     let count2 = 0;
     let visited = 0;
     let scored = 0;
-    const level = (s: number, c: number, from: Float64Array, vo: number): void => {
+    // The top level's keys, as tree.order ranges, while they number at most HOLD_LIMIT.
+    const topFrom: number[] = [];
+    const topTo: number[] = [];
+    let listed = 0;
+    const list = (from: number, to: number): void => {
+      listed += to - from;
+      if (listed > HOLD_LIMIT) return;
+      topFrom.push(from);
+      topTo.push(to);
+    };
+    const level = (s: number, c: number, from: Float64Array, vo: number, keysFrom: number): void => {
       if (s > best) {
         second = best;
         count2 = count;
         best = s;
         count = c;
         for (let e = 0; e < dV; e++) sum[so + e] = 0 + from[vo + e];
+        topFrom.length = topTo.length = listed = 0;
+        list(keysFrom, keysFrom + c);
       } else if (s === best) {
         count += c;
         for (let e = 0; e < dV; e++) sum[so + e] += from[vo + e];
+        list(keysFrom, keysFrom + c);
       } else if (s > second) {
         second = s;
         count2 = c;
@@ -406,14 +442,14 @@ export class HeadCache {
         const ko = tree.order[tree.start[node]] * dQK;
         for (let t = 0; t < dQK; t++) s += q[qo + t] * k[ko + t];
         scored++;
-        level(s, tree.end[node] - tree.start[node], sums, node * dV);
+        level(s, tree.end[node] - tree.start[node], sums, node * dV, tree.start[node]);
       } else if (tree.left[node] < 0) {
         for (let r = tree.start[node]; r < tree.end[node]; r++) {
           const j = tree.order[r];
           let s = 0;
           for (let t = 0; t < dQK; t++) s += q[qo + t] * k[j * dQK + t];
           scored++;
-          level(s, 1, v, j * dV);
+          level(s, 1, v, j * dV, r);
         }
       } else {
         const a = tree.left[node];
@@ -424,6 +460,10 @@ export class HeadCache {
       }
     }
     this.work += (visited + scored) * dQK + count * dV;
+    if (listed > HOLD_LIMIT) this.wide[g] = 1;
+    else topFrom.forEach((from, k) => {
+      for (let r = from; r < topTo[k]; r++) this.hold(tree.order[r], g);
+    });
     this.best[g] = best;
     this.second[g] = second;
     this.count[g] = count;
@@ -433,12 +473,15 @@ export class HeadCache {
   }
 
   /**
-   * The follow step over a query index (PointTree over the groups' q rows, each node with the least second
-   * level of its groups): a touched key matters to a group only if its old or its new score reaches the
-   * group's second level (a key below it before and after changes neither level, and the second level only
-   * rises while a group follows its keys), so each touched key searches the groups it can reach, and each
-   * group found follows just those keys, in the same order. Returns false (the caller follows every group)
-   * when the index is not exact (non-integral or too large q·k) or does not pay (mode auto).
+   * The follow step without visiting every group. A touched key matters to a group only if its old or its new
+   * score reaches the group's second level (a key below it before and after changes neither level, and the
+   * second level only rises while a group follows its keys); a key whose k row kept its bits (only its value
+   * changed) matters only to the groups holding it in their top level. So a key whose k changed searches a
+   * query index (PointTree over the groups' q rows, each node with the least second level of its groups) for
+   * the groups its old or new score can reach, and a key whose k kept its bits visits the groups listed as
+   * holding it (a superset) and the wide ones; each group found follows just those keys, in the same order.
+   * Returns false (the caller follows every group) when the index would not be exact (non-integral or too
+   * large q·k) or does not pay (mode auto).
    */
   private followIndexed(dirty: Int32Array, touched: readonly number[], kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): boolean {
     const { dQK, gq: q } = this;
@@ -447,33 +490,53 @@ export class HeadCache {
     const m = touched.length;
     if (this.indexMode === "never" || G === 0) return false;
     if (this.indexMode === "auto" && (G < 64 || m * G < 8 * G * Math.log2(G + 1))) return false;
-    const qMax = new Float64Array(dQK);
-    const kMax = new Float64Array(dQK);
-    const oldMax = new Float64Array(dQK);
-    const rows = Int32Array.from(touched);
-    if (!integralMax(q, dQK, groups, G, qMax) || !integralMax(kOld, dQK, rows, m, oldMax) || !integralMax(kNew, dQK, rows, m, kMax)) return false;
-    for (let t = 0; t < dQK; t++) if (oldMax[t] > kMax[t]) kMax[t] = oldMax[t];
-    if (!integralBound(qMax, kMax)) return false;
-    const tree = new PointTree(q, dQK, groups, 4);
-    const floor = new Float64Array(tree.nodes);
-    for (let node = tree.nodes - 1; node >= 0; node--) {
-      if (tree.left[node] < 0) {
-        let least = Infinity;
-        for (let r = tree.start[node]; r < tree.end[node]; r++) least = Math.min(least, this.second[tree.order[r]]);
-        floor[node] = least;
-      } else floor[node] = Math.min(floor[tree.left[node]], floor[tree.right[node]]);
+    const moved = touched.filter((r) => !sameRow(kOld, kNew, r * dQK, dQK));
+    let tree: PointTree | null = null;
+    const floor = new Float64Array(0);
+    if (moved.length > 0) {
+      const qMax = new Float64Array(dQK);
+      const kMax = new Float64Array(dQK);
+      const oldMax = new Float64Array(dQK);
+      const rows = Int32Array.from(moved);
+      if (!integralMax(q, dQK, groups, G, qMax) || !integralMax(kOld, dQK, rows, rows.length, oldMax) || !integralMax(kNew, dQK, rows, rows.length, kMax)) return false;
+      for (let t = 0; t < dQK; t++) if (oldMax[t] > kMax[t]) kMax[t] = oldMax[t];
+      if (!integralBound(qMax, kMax)) return false;
+      tree = new PointTree(q, dQK, groups, 4);
+      this.work += G * dQK;
     }
+    const least = tree ? this.leastSecond(tree) : floor;
+    const wideGroups = groups.filter((g) => this.wide[g] === 1);
     let pairs = 0;
     const found: number[] = [];
+    const hit = (g: number, r: number): void => {
+      if (this.hitLast[g] >= 0 && this.hitKey[this.hitLast[g]] === r) return;
+      if (pairs === this.hitKey.length) {
+        this.hitNext = grown(this.hitNext);
+        this.hitKey = grown(this.hitKey);
+      }
+      this.hitKey[pairs] = r;
+      this.hitNext[pairs] = -1;
+      if (this.hitFirst[g] < 0) {
+        this.hitFirst[g] = pairs;
+        found.push(g);
+      } else this.hitNext[this.hitLast[g]] = pairs;
+      this.hitLast[g] = pairs++;
+    };
     const stack: number[] = [];
     let visited = 0;
     for (const r of touched) {
+      if (!tree || sameRow(kOld, kNew, r * dQK, dQK)) {
+        for (let e = this.holdFirst[dirty[r]]; e >= 0; e = this.holdNext[e]) hit(this.holdGroup[e], r);
+        for (const g of wideGroups) hit(g, r);
+        visited += wideGroups.length;
+        continue;
+      }
       for (const key of [kOld, kNew]) {
         stack.push(0);
         while (stack.length > 0) {
           const node = stack.pop()!;
           visited++;
-          if (tree.bound(node, key, r * dQK) < floor[node]) continue;
+          if (tree.bound(node, key, r * dQK) < least[node]) continue;
           if (tree.left[node] >= 0) {
             stack.push(tree.left[node], tree.right[node]);
             continue;
@@ -483,20 +546,12 @@ export class HeadCache {
             let s = 0;
             for (let t = 0; t < dQK; t++) s += q[g * dQK + t] * key[r * dQK + t];
             visited++;
-            if (s < this.second[g] || (this.hitLast[g] >= 0 && this.hitKey[this.hitLast[g]] === r)) continue;
-            if (pairs === this.hitKey.length) this.growHits();
-            this.hitKey[pairs] = r;
-            this.hitNext[pairs] = -1;
-            if (this.hitFirst[g] < 0) {
-              this.hitFirst[g] = pairs;
-              found.push(g);
-            } else this.hitNext[this.hitLast[g]] = pairs;
-            this.hitLast[g] = pairs++;
+            if (s >= this.second[g]) hit(g, r);
           }
         }
       }
     }
-    this.work += visited * dQK + G * dQK;
+    this.work += visited * dQK;
     for (const g of found) {
       let count = 0;
       for (let p = this.hitFirst[g]; p >= 0; p = this.hitNext[p]) this.touchedOf[count++] = this.hitKey[p];
@@ -507,14 +562,17 @@ export class HeadCache {
     return true;
   }
 
-  private growHits(): void {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.hitNext = grow(this.hitNext);
-    this.hitKey = grow(this.hitKey);
+  /** Per node of a query index, the least second level of its groups. */
+  private leastSecond(tree: PointTree): Float64Array {
+    const least = new Float64Array(tree.nodes);
+    for (let node = tree.nodes - 1; node >= 0; node--) {
+      if (tree.left[node] < 0) {
+        let low = Infinity;
+        for (let r = tree.start[node]; r < tree.end[node]; r++) low = Math.min(low, this.second[tree.order[r]]);
+        least[node] = low;
+      } else least[node] = Math.min(least[tree.left[node]], least[tree.right[node]]);
+    }
+    return least;
   }
 
   /** Recomputes group g over every key its queries see, in the reference order. */
@@ -562,7 +620,20 @@ export class HeadCache {
       for (let c = 0; c < dV; c++) this.sum[so + c] += v[vo + c];
     }
     this.work += count * dV;
+    if (count > HOLD_LIMIT) this.wide[g] = 1;
+    else for (let r = 0; r < count; r++) this.hold(maximal[r], g);
     this.average(g);
+  }
+
+  /** Records that group g holds key j in its top level. */
+  private hold(j: number, g: number): void {
+    if (this.holds === this.holdGroup.length) {
+      this.holdGroup = grown(this.holdGroup);
+      this.holdNext = grown(this.holdNext);
+    }
+    this.holdGroup[this.holds] = g;
+    this.holdNext[this.holds] = this.holdFirst[j];
+    this.holdFirst[j] = this.holds++;
   }
 
   /** Group g's output = sum / count, entry by entry (attendHead's division); flags g if its bits changed. */
@@ -582,6 +653,15 @@ export class HeadCache {
   }
 }
 
+/** Top levels of at most this many keys are listed per key (HeadCache's holds); larger ones mark the group wide. */
+const HOLD_LIMIT = 8;
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** Copies row r of src into row i of dst; returns whether its bits changed (saving the old row in `old`). */
 function store(dst: Float64Array, src: Float64Array, i: number, r: number, width: number, old: Float64Array | null): boolean {
   let moved = false;
@@ -592,6 +672,12 @@ function store(dst: Float64Array, src: Float64Array, i: number, r: number, width
     dst[i * width + c] = src[r * width + c];
   }
   return moved;
+}
+
+/** Whether rows at a[o ..] of kOld and kNew hold the same bits (−0 apart from +0). */
+function sameRow(a: Float64Array, b: Float64Array, o: number, width: number): boolean {
+  for (let c = o; c < o + width; c++) if (!Object.is(a[c], b[c])) return false;
+  return true;
 }
 
 /** Whether every value is an integer and n · max |value| ≤ 2^53 (sums of any subset are then exact). */

@@ -154,6 +154,16 @@ describe("ForwardSession: exact ties", () => {
     for (const index of ["always", "never", "auto"] as const) expect(checkAgainstDense(tieModel(sign), script, () => undefined, 1, index)).toBe(1);
   });
 
+  it.each([false, true])("a key that joins a tie, then changes only its value (causal %s): followed through the list of top-level holders", (causal) => {
+    const script = canvases([
+      [0, 0, 0, 1, 0, 0, 0, 0], // position 3's key is above the rest
+      [0, 0, 0, 1, 0, 1, 0, 0], // position 5's key joins that top level
+      [0, 0, 0, 1, 0, 2, 0, 0], // position 5 keeps its key, its value changes
+      [0, 0, 0, 2, 0, 2, 3, 0], // position 3 likewise; position 6 rises above both
+    ]);
+    for (const index of ["always", "never", "auto"] as const) expect(checkAgainstDense(pairModel(causal), script, () => undefined, 1, index)).toBe(1);
+  });
+
   test.prop([fc.constantFrom<1 | -1>(1, -1), fc.boolean(), fc.array(fc.array(fc.nat(3), { minLength: 12, maxLength: 12 }), { minLength: 2, maxLength: 6 }), indexModes], { numRuns: 150 })(
     "two-dimensional scores over four tokens: many query groups, ties on both levels, followed through the query index",
     (sign, causal, rows, index) => {
@@ -161,6 +171,27 @@ describe("ForwardSession: exact ties", () => {
     },
   );
 });
+
+/**
+ * d = 4: one, key, value, out. Tokens 0 … 3 have keys 0, 1, 1, 2 and values 0, 1, 2, 3, so tokens 1 and 2
+ * share a key: a position switching between them changes only its value. Every query averages the values
+ * of the largest keys (causal: of its prefix).
+ */
+function pairModel(causal: boolean): Transformer {
+  const base = tieModel(1);
+  return {
+    ...base,
+    config: { ...base.config, dModel: 4, causal },
+    labels: ["one", "key", "value", "out"],
+    weights: {
+      ...base.weights,
+      tokenEmbedding: Float64Array.from([0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 2, 0, 0, 2, 3, 0]),
+      positionEmbedding: Float64Array.from([1, 0, 0, 0]),
+      layers: [{ heads: [{ wq: Float64Array.from([1, 0, 0, 0]), wk: Float64Array.from([0, 1, 0, 0]), wv: Float64Array.from([0, 0, 1, 0]), wo: Float64Array.from([0, 0, 0, 1]) }], w1: new Float64Array(0), b1: new Float64Array(0), w2: new Float64Array(0), b2: new Float64Array(4) }],
+      tokenHead: Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3]),
+    },
+  };
+}
 
 /**
  * tieModel with a two-dimensional score: q_i = (sign, value_i), k_j = (value_j, −value_j²), so a query's
