@@ -74,6 +74,13 @@ export class HeadCache {
   private holdNext: Int32Array = new Int32Array(64);
   private holds = 0;
   private readonly wide: Uint8Array;
+  /**
+   * The key index, kept while no key changes bits (dropped by update when one does), with the per-coordinate
+   * maxima of |k| it was built from, and its node value sums, kept while no value changes bits.
+   */
+  private keys: PointTree | null = null;
+  private keyMax = new Float64Array(0);
+  private keySums: Float64Array | null = null;
   /** Multiply-adds run by the last update. */
   work = 0;
 
@@ -154,6 +161,8 @@ export class HeadCache {
       const kMoved = store(this.k, kNew, i, r, dQK, kOld);
       const vMoved = store(this.v, vNew, i, r, dV, vOld);
       if (kMoved || vMoved) touched.push(r);
+      if (kMoved) this.keys = null;
+      if (vMoved) this.keySums = null;
     }
     this.integral = integralValues(this.v, n);
     const sumsExact = wasIntegral && this.integral;
@@ -344,8 +353,8 @@ export class HeadCache {
       for (const g of list) this.rescan(g);
       return;
     }
-    const sums = this.nodeSums(tree);
-    for (const g of list) this.searchKeys(g, tree, sums);
+    this.keySums ??= this.nodeSums(tree);
+    for (const g of list) this.searchKeys(g, tree, this.keySums);
   }
 
   /**
@@ -357,13 +366,20 @@ export class HeadCache {
   private keyIndex(groups: readonly number[]): PointTree | null {
     const { n, dQK } = this;
     if (this.kind.kind !== "average-hard" || this.causal || !this.integral || this.indexMode === "never" || n === 0) return null;
-    if (this.indexMode === "auto" && groups.length * n < 64 * n + 8 * n * Math.log2(n + 1)) return null;
+    // A build costs about (dQK + 3)·N·log2 N, a scan dQK·N per group; a kept index costs nothing.
+    if (this.indexMode === "auto" && !this.keys && groups.length * dQK < (dQK + 3) * Math.log2(n + 1) + 8) return null;
+    if (!this.keys) {
+      const all = Int32Array.from({ length: n }, (_, j) => j);
+      this.keyMax = new Float64Array(dQK);
+      const integral = integralMax(this.k, dQK, all, n, this.keyMax);
+      this.work += n * dQK;
+      if (!integral) return null;
+      this.keys = new PointTree(this.k, dQK, all, 4);
+      this.keySums = null;
+    }
     const qMax = new Float64Array(dQK);
-    const kMax = new Float64Array(dQK);
-    const all = Int32Array.from({ length: n }, (_, j) => j);
-    if (!integralMax(this.gq, dQK, groups, groups.length, qMax) || !integralMax(this.k, dQK, all, n, kMax) || !integralBound(qMax, kMax)) return null;
-    this.work += n * dQK;
-    return new PointTree(this.k, dQK, all, 4);
+    if (!integralMax(this.gq, dQK, groups, groups.length, qMax) || !integralBound(qMax, this.keyMax)) return null;
+    return this.keys;
   }
 
   /** Per node of a key index, the sum of its keys' values (exact: the values are integral, N·max|v| ≤ 2^53). */
