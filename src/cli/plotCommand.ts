@@ -7,14 +7,16 @@ import { buildExperimentPlots } from "../plot/experiments/buildExperimentPlots.j
 import { experimentFigures, weightsPredictors } from "../plot/experiments/experimentFigures.js";
 import { progressBar } from "../plot/progressBar.js";
 import { seriesSources } from "../plot/seriesSources.js";
+import { sweepCost } from "../plot/sweep.js";
 import type { Command } from "./command.js";
+import { checkCost, COST_CAPS } from "./costCap.js";
 import { parseOptions } from "./parseOptions.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 import { integerOption } from "./integerOption.js";
 
 export const plotCommand: Command = {
   path: ["plot"],
-  usage: "plot --out DIR [--max-n N] [--max-n-tokenwise N] [--seed S] [--programs A,B,…] | plot --experiments --out DIR [--max-n N]",
+  usage: "plot --out DIR [--max-n N] [--max-n-tokenwise N] [--seed S] [--programs A,B,…] [--force] | plot --experiments --out DIR [--max-n N]",
   summary: "sweep n over library programs; write steps/context-vs-n SVGs, their data as JSON, and fits.md (--experiments: the Sudoku and other experiment figures and tables, over the first N instances)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
@@ -24,6 +26,7 @@ export const plotCommand: Command = {
       seed: { type: "string", default: "1" },
       programs: { type: "string" },
       experiments: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
     });
     if (positionals.length > 0) throw new UserError("cli/options", `unexpected argument '${positionals[0]}'`);
     if (values.out === undefined) throw new UserError("cli/options", "--out DIR is required");
@@ -41,6 +44,8 @@ export const plotCommand: Command = {
       maxNTokenwise: integerOption("--max-n-tokenwise", values["max-n-tokenwise"], 1),
       seed: integerOption("--seed", values.seed, 0),
     };
+    const cost = sweepCost(settings, seriesSources);
+    checkCost(COST_CAPS.plot, `--max-n ${settings.maxN}${values["max-n-tokenwise"] === "4" ? "" : ` --max-n-tokenwise ${settings.maxNTokenwise}`}`, cost.pairs, `${cost.decodes} decodes`, values.force);
     const bar = progressBar(process.stderr.isTTY ? process.stderr : null);
     const files = await buildPlots(settings, seriesSources, bar.update).finally(bar.finish);
     mkdirSync(values.out, { recursive: true });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { UserError } from "../errors.js";
+import { decodeBounds } from "../mdm/decodeBounds.js";
 import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
 import { loadProgram } from "../pram/loadProgram.js";
@@ -40,13 +41,8 @@ export async function sweep(
   sources: readonly SeriesSource[],
   onProgress: (done: number, total: number, what: string) => void = () => {},
 ): Promise<SweepPoint[]> {
-  const plan = settings.programs.map((name) => {
-    const entry = library.find((e) => e.name === name);
-    if (!entry) throw new UserError("plot/program", `'${name}' is not a library program (${library.map((e) => e.name).join(", ")})`);
-    const program = loadProgram(name);
-    return { entry, program, sizes: plotSizes(program, settings.maxN) };
-  });
-  const runs = (n: number) => sources.filter((s) => !s.tokenwise || n <= settings.maxNTokenwise);
+  const plan = sweepPlan(settings);
+  const runs = sourcesAt(settings, sources);
   const total = plan.reduce((k, p) => k + p.sizes.reduce((m, n) => m + runs(n).length, 0), 0);
   const points: SweepPoint[] = [];
   for (const { entry, program, sizes } of plan) {
@@ -74,4 +70,43 @@ export async function sweep(
   }
   onProgress(points.length, total, "done");
   return points;
+}
+
+/** The programs of a sweep, each with the sizes n it is run at. */
+function sweepPlan(settings: SweepSettings) {
+  return settings.programs.map((name) => {
+    const entry = library.find((e) => e.name === name);
+    if (!entry) throw new UserError("plot/program", `'${name}' is not a library program (${library.map((e) => e.name).join(", ")})`);
+    const program = loadProgram(name);
+    return { entry, program, sizes: plotSizes(program, settings.maxN) };
+  });
+}
+
+/** The sources run at size n: the one-token-per-step processes only up to maxNTokenwise. */
+function sourcesAt(settings: SweepSettings, sources: readonly SeriesSource[]) {
+  return (n: number) => sources.filter((s) => !s.tokenwise || n <= settings.maxNTokenwise);
+}
+
+/**
+ * What a sweep will cost, before it runs: Σ over its decodes of steps × context² (decodeBounds), the
+ * query–key pairs one attention head of dimension 1 scores — a lower bound on the work of any forward
+ * passes over those canvases. Every decode's instance is checked first: one too wide to compile or too
+ * large to fit is refused (mdm/word-size, mdm/too-large) before anything runs.
+ */
+export function sweepCost(settings: SweepSettings, sources: readonly SeriesSource[]): { readonly pairs: number; readonly decodes: number } {
+  const runs = sourcesAt(settings, sources);
+  let pairs = 0;
+  let decodes = 0;
+  for (const { program, sizes } of sweepPlan(settings)) {
+    for (const n of sizes) {
+      const instance = instantiate(program, n);
+      for (const source of runs(n)) {
+        if (source.model === "pram") continue;
+        const { steps, context } = decodeBounds(instance, source.model);
+        pairs += steps * context * context;
+        decodes += 1;
+      }
+    }
+  }
+  return { pairs, decodes };
 }
