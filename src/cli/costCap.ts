@@ -25,7 +25,7 @@ export const COST_CAPS = {
   dyck: { command: "dyck sample", unit: "FLOPs (dense count)", cap: 2e12, time: "about a minute" },
   parity: { command: "parity", unit: "FLOPs (dense count)", cap: 1e11, time: "about two minutes" },
   thm5: { command: "prove thm5", unit: "FLOPs (dense count)", cap: 2e12, time: "about two minutes" },
-  plot: { command: "plot", unit: "query–key pairs (Σ steps × context²)", cap: 5e11, time: "about ten minutes" },
+  plot: { command: "plot", unit: "query–key pairs (Σ steps × context²)", cap: 2e11, time: "about ten minutes" },
 } as const satisfies Record<string, CostCap>;
 
 /**
