@@ -44,6 +44,11 @@ describe("cost caps and size guards", () => {
     expect(existsSync(join(out, "model.safetensors"))).toBe(true);
   });
 
+  it("mdm run on an input whose canvas is past the cap is refused by size, after the PRAM ran, before anything is built", async () => {
+    const input = Array.from({ length: 128 }, (_, i) => i % 5).join(",");
+    expect(await cli("mdm", "run", "bitonic-sort", "--input", input)).toEqual(refusal("mdm run", /bitonic-sort at n = 128 .*its canvas would hold 156929 positions, above the cap of 131072/));
+  });
+
   it("parity of 60,000 bits is refused by cost; --force runs past a cap", async () => {
     expect(await cli("parity", "10".repeat(30_000))).toEqual(tooCostly("parity", "60000 bits", COST_CAPS.parity.unit));
     const forced = await cli("parity", "1011", "--force");
