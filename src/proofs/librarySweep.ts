@@ -64,7 +64,7 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
               if (p.margins && p.margins.attention < attention.value) Object.assign(attention, { value: p.margins.attention, where });
               if (p.margins && p.margins.logit < logit.value) Object.assign(logit, { value: p.margins.logit, where });
             };
-            const run = simulate(instance, input, { model, onPrediction });
+            const run = simulate(instance, input, { model, engine: settings.engine, onPrediction });
             const same = run.output.length === run.pramOutput.length && run.output.every((v, i) => v === run.pramOutput[i]);
             if (same) observations.push({ program: entry.name, instance, input, run });
             return same;
