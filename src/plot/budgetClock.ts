@@ -3,7 +3,8 @@
  * size and time. A series grows to a size n' above its last n while its spent time plus the predicted
  * time of n' (the last time × (n'/n)², the canvas growing about linearly and a step's work with it) stays
  * within its share, budget / series, and the sweep's own elapsed time plus that prediction within the
- * budget. A series not yet measured grows while the budget is not spent. Without a budget everything grows.
+ * budget. A series not yet measured always takes its first size, so that every program is plotted even
+ * when the budget is spent. Without a budget everything grows.
  */
 export function budgetClock(budget: number | null, series: number, now: () => number = () => performance.now() / 1000) {
   const start = now();
@@ -14,7 +15,7 @@ export function budgetClock(budget: number | null, series: number, now: () => nu
       if (budget === null) return true;
       const elapsed = now() - start;
       const s = seen.get(key);
-      if (!s) return elapsed < budget;
+      if (!s) return true;
       if (n <= s.n) return true;
       const predicted = s.seconds * (n / s.n) ** 2;
       return s.spent + predicted <= share && elapsed + predicted <= budget;

@@ -26,11 +26,13 @@ describe("budgetClock", () => {
     expect(clock.grows("a", 4)).toBe(true); // a size already measured
     expect(clock.grows("a", 6)).toBe(false); // 21 + 36 > 25
     t = 98;
-    expect(clock.grows("b", 1)).toBe(true); // not measured yet, budget not spent
+    expect(clock.grows("b", 1)).toBe(true); // not measured yet
     clock.spent("b", 1, 1);
     expect(clock.grows("b", 2)).toBe(false); // 98 + 4 > 100 although b's share has room
-    t = 100;
-    expect(clock.grows("c", 1)).toBe(false);
+    t = 200;
+    expect(clock.grows("c", 1)).toBe(true); // a series' first size is measured even with the budget spent
+    clock.spent("c", 1, 0.001);
+    expect(clock.grows("c", 2)).toBe(false);
   });
 
   it("without a budget grows everything", () => {
