@@ -5,7 +5,6 @@ import { plotFiles, type SweepData } from "../../src/plot/buildPlots.js";
 import { FITS_BEGIN, FITS_END } from "../../src/plot/fitsTable.js";
 import { plotSources } from "../../src/plot/seriesSources.js";
 import { sweep } from "../../src/plot/sweep.js";
-import { library } from "../../src/pram/library/index.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const plots = join(root, "docs", "plots");
@@ -41,8 +40,7 @@ describe("docs/plots", () => {
     }
   });
 
-  it("covers every library program, and its recorded points at the smallest size of every series are measured again exactly", async () => {
-    expect(committed.settings.programs).toEqual(library.map((e) => e.name));
+  it("its recorded points at the smallest size of every series are measured again exactly", async () => {
     const smallest = new Map<string, number>();
     for (const p of committed.points) smallest.set(`${p.program} ${p.model}`, Math.min(p.n, smallest.get(`${p.program} ${p.model}`) ?? Infinity));
     const again = await sweep({ ...committed.settings, budget: null }, plotSources(), {}, (program, model, n) => smallest.get(`${program} ${model}`) === n);
