@@ -9,7 +9,9 @@ import { progressBar } from "../plot/progressBar.js";
 import { plotSources } from "../plot/seriesSources.js";
 import { FORWARD_ENGINES } from "../transformer/forwardEngine.js";
 import { engineOption } from "./engineOption.js";
+import { sweepCost } from "../plot/sweep.js";
 import type { Command } from "./command.js";
+import { checkCost, COST_CAPS } from "./costCap.js";
 import { parseOptions } from "./parseOptions.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 import { integerOption } from "./integerOption.js";
@@ -24,7 +26,7 @@ const DEFAULT_BUDGETED_MAX_N = 1024;
 
 export const plotCommand: Command = {
   path: ["plot"],
-  usage: `plot --out DIR [--max-n N] [--max-n-tokenwise N] [--budget SECONDS] [--seed S] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] | plot --experiments --out DIR [--max-n N]`,
+  usage: `plot --out DIR [--max-n N] [--max-n-tokenwise N] [--budget SECONDS] [--seed S] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--force] | plot --experiments --out DIR [--max-n N]`,
   summary: "sweep n over library programs; write steps/context-vs-n SVGs, their data as JSON, and fits.md (--experiments: the Sudoku and other experiment figures and tables, over the first N instances)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
@@ -36,6 +38,7 @@ export const plotCommand: Command = {
       seed: { type: "string", default: "1" },
       programs: { type: "string" },
       experiments: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
     });
     if (positionals.length > 0) throw new UserError("cli/options", `unexpected argument '${positionals[0]}'`);
     if (values.out === undefined) throw new UserError("cli/options", "--out DIR is required");
@@ -58,6 +61,11 @@ export const plotCommand: Command = {
       budget: budgeted ? integerOption("--budget", values.budget ?? `${DEFAULT_BUDGET}`, 1) : null,
     };
     const sources = plotSources(engineOption(values.engine));
+    // A budget bounds the sweep by time; without one the cost cap bounds it by its sizes.
+    if (settings.budget === null) {
+      const cost = sweepCost(settings, sources);
+      checkCost(COST_CAPS.plot, `--max-n ${settings.maxN}${values["max-n-tokenwise"] === undefined ? "" : ` --max-n-tokenwise ${settings.maxNTokenwise}`}`, cost.pairs, `${cost.decodes} decodes`, values.force);
+    }
     const tty = process.stderr.isTTY;
     const bar = progressBar(tty ? process.stderr : null);
     const sizeDone = tty ? undefined : (line: string) => io.err(`apmdm plot: ${line}\n`);

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { UserError } from "../errors.js";
+import { decodeBounds } from "../mdm/decodeBounds.js";
+import type { PramProgram } from "../pram/pramProgram.js";
 import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
 import { loadProgram } from "../pram/loadProgram.js";
@@ -54,18 +56,20 @@ export type SweepSchedule = (program: string, model: PlotModel, n: number) => bo
  * no decoder is left to run (budget, maxNTokenwise, schedule) is skipped, the PRAM with it.
  */
 export async function sweep(settings: SweepSettings, sources: readonly SeriesSource[], progress: SweepProgress = {}, schedule?: SweepSchedule): Promise<SweepPoint[]> {
-  const plan = settings.programs.map((name) => {
-    const entry = library.find((e) => e.name === name);
-    if (!entry) throw new UserError("plot/program", `'${name}' is not a library program (${library.map((e) => e.name).join(", ")})`);
-    const program = loadProgram(name);
-    return { entry, program, sizes: plotSizes(program, settings.maxN) };
-  });
+  const plan = sweepPlan(settings);
   const decoders = sources.filter((s) => s.model !== "pram");
   const clock = budgetClock(settings.budget, plan.length * decoders.length);
+  // A budgeted sweep runs to whatever size time allows: a size the layouts refuse (too wide, too long) ends its series.
+  const refused = new Map<string, boolean>();
+  const fits = (name: string, source: SeriesSource, n: number) => {
+    const key = `${name} ${source.model} ${n}`;
+    if (!refused.has(key)) refused.set(key, !bounded(plan.find((p) => p.entry.name === name)!.program, n, source));
+    return !refused.get(key);
+  };
   const cells = plan.flatMap(({ entry, program, sizes }) => sizes.map((n) => ({ entry, program, n })));
   /** The sources to run at a cell: the decoders still growing there, and the PRAM beside them (none when no decoder is left). */
   const running = ({ entry, n }: (typeof cells)[number]) => {
-    const grown = decoders.filter((s) => (!s.tokenwise || n <= settings.maxNTokenwise) && (schedule ? schedule(entry.name, s.model, n) : clock.grows(`${entry.name} ${s.model}`, n)));
+    const grown = sourcesAt(settings, decoders)(n).filter((s) => (schedule ? schedule(entry.name, s.model, n) : clock.grows(`${entry.name} ${s.model}`, n) && fits(entry.name, s, n)));
     return grown.length === 0 ? [] : sources.filter((s) => s.model === "pram" || grown.includes(s));
   };
   const points: SweepPoint[] = [];
@@ -97,4 +101,55 @@ export async function sweep(settings: SweepSettings, sources: readonly SeriesSou
   }
   progress.update?.(points.length, points.length, "done");
   return points;
+}
+
+/** The programs of a sweep, each with the sizes n it is run at. */
+function sweepPlan(settings: SweepSettings) {
+  return settings.programs.map((name) => {
+    const entry = library.find((e) => e.name === name);
+    if (!entry) throw new UserError("plot/program", `'${name}' is not a library program (${library.map((e) => e.name).join(", ")})`);
+    const program = loadProgram(name);
+    return { entry, program, sizes: plotSizes(program, settings.maxN) };
+  });
+}
+
+/** The sources run at size n: the one-token-per-step processes only up to maxNTokenwise. */
+function sourcesAt(settings: SweepSettings, sources: readonly SeriesSource[]) {
+  return (n: number) => sources.filter((s) => !s.tokenwise || n <= settings.maxNTokenwise);
+}
+
+/**
+ * What a sweep will cost, before it runs: Σ over its decodes of steps × context² (decodeBounds), the
+ * query–key pairs one attention head of dimension 1 scores — a lower bound on the work of any forward
+ * passes over those canvases. Every decode's instance is checked first: one too wide to compile or too
+ * large to fit is refused (mdm/word-size, mdm/too-large) before anything runs.
+ */
+export function sweepCost(settings: SweepSettings, sources: readonly SeriesSource[]): { readonly pairs: number; readonly decodes: number } {
+  const runs = sourcesAt(settings, sources);
+  let pairs = 0;
+  let decodes = 0;
+  for (const { program, sizes } of sweepPlan(settings)) {
+    for (const n of sizes) {
+      const instance = instantiate(program, n);
+      for (const source of runs(n)) {
+        if (source.model === "pram") continue;
+        const { steps, context } = decodeBounds(instance, source.model);
+        pairs += steps * context * context;
+        decodes += 1;
+      }
+    }
+  }
+  return { pairs, decodes };
+}
+
+/** Whether the decode of `source` at n passes the layouts' checks (decodeBounds refuses what could not compile or fit). */
+function bounded(program: PramProgram, n: number, source: SeriesSource): boolean {
+  if (source.model === "pram") return true;
+  try {
+    decodeBounds(instantiate(program, n), source.model);
+    return true;
+  } catch (e) {
+    if (e instanceof UserError) return false;
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { type DyckConstruction, dyckProgram } from "../ap-mdm/dyck/dyckProgram.js";
+import { checkDyckSize, type DyckConstruction, dyckProgram } from "../ap-mdm/dyck/dyckProgram.js";
 import { dyckSteps, sampleDyck } from "../ap-mdm/dyck/sampleDyck.js";
 import { allTwoSidedDyck, isTwoSidedDyck } from "../ap-mdm/dyck/twoSidedDyck.js";
 import { enumerateApMdm } from "../ap-mdm/enumerateApMdm.js";
@@ -7,6 +7,7 @@ import { memoPredictor } from "../ap-mdm/memoPredictor.js";
 import { compile } from "../efasp/compile.js";
 import { evaluatorPredictor } from "../mdm/evaluatorPredictor.js";
 import { observedPredictor } from "../mdm/observedPredictor.js";
+import { passFlops } from "../mdm/passFlops.js";
 import { weightsPredictor } from "../mdm/weightsPredictor.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { fitBound } from "./fitBound.js";
@@ -141,6 +142,28 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
     margins: margins.margins(),
     counterexample,
   };
+}
+
+/**
+ * The dense-count FLOPs of proveThm5's sampled decodes at these settings, for `apmdm prove`'s cost cap: per
+ * k and length, `runs` seeds decoded by the weights and by the evaluator, and one more decode with a full
+ * pass per step for the margins (≈ 2·runs + 2 decodes of dyckSteps(length) passes at peak context). Lengths
+ * are compiled in increasing order and the count stops once it passes `limit` (it is then a lower bound),
+ * so a huge --max-n costs nothing: its largest model is refused by size (mdm/too-large) before anything is
+ * compiled.
+ */
+export function thm5Cost(settings: ProofSettings, limit: number): { readonly flops: number; readonly detail: string } {
+  const lengths = sampledLengths(settings.maxN);
+  for (const k of SAMPLED_K) checkDyckSize(k, lengths.at(-1)!);
+  let flops = 0;
+  for (const length of lengths) {
+    for (const k of SAMPLED_K) {
+      const { config } = compile(dyckProgram(k, length).program).model;
+      flops += (2 * settings.runs + 2) * dyckSteps(length) * passFlops(config, length + 2);
+    }
+    if (flops > limit) return { flops, detail: `counting lengths up to ${length} of the ${lengths.length} swept up to ${settings.maxN}, k = ${SAMPLED_K.join(", ")}, ${settings.runs} runs` };
+  }
+  return { flops, detail: `${lengths.length} lengths up to ${settings.maxN}, k = ${SAMPLED_K.join(", ")}, ${settings.runs} runs` };
 }
 
 /** What two decodes of the same seed must share: every canvas and edit script, and the meters but the forward-pass costs. */
