@@ -6,9 +6,9 @@ import { enumerateApMdm } from "../ap-mdm/enumerateApMdm.js";
 import { memoPredictor } from "../ap-mdm/memoPredictor.js";
 import { compile } from "../efasp/compile.js";
 import { evaluatorPredictor } from "../mdm/evaluatorPredictor.js";
+import { observedPredictor } from "../mdm/observedPredictor.js";
 import { passFlops } from "../mdm/passFlops.js";
 import { weightsPredictor } from "../mdm/weightsPredictor.js";
-import { forward } from "../transformer/forward.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { fitBound } from "./fitBound.js";
 import { CheckFailure } from "./CheckFailure.js";
@@ -59,7 +59,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
     for (const length of lengths) {
       const c = dyckProgram(k, length);
       const { model } = compile(c.program);
-      const weights = memoPredictor(weightsPredictor(model));
+      const weights = memoPredictor(weightsPredictor(model, settings.engine));
       const reference = memoPredictor(evaluatorPredictor(c.program));
       const result = fc.check(
         fc.property(fc.nat(), (seed) => {
@@ -90,7 +90,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
           replay: `apmdm dyck sample --k ${k} --length ${length} --seed ${seed}`,
         };
       }
-      measureMargins(c, model, settings.seed, margins);
+      measureMargins(c, model, settings, margins);
     }
   }
   for (const [name, c] of sampleChecks) checks.push({ name, ...c });
@@ -98,7 +98,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
   for (const [k, maxLength] of EXHAUSTIVE) {
     for (let length = 0; length <= Math.min(maxLength, settings.maxN); length += 2) {
       const c = dyckProgram(k, length);
-      const e = enumerateApMdm(weightsPredictor(compile(c.program).model), c.initial, 1_000_000);
+      const e = enumerateApMdm(weightsPredictor(compile(c.program).model, settings.engine), c.initial, 1_000_000);
       const reached = e.finals.map((x) => Array.from(x, (t) => c.vocab.letterOf(t)).join());
       const words = allTwoSidedDyck(k, length).map((w) => w.join());
       const wordSet = new Set(words);
@@ -171,13 +171,11 @@ function traceOf(s: ReturnType<typeof sampleDyck>) {
   return { canvases: s.decode.trace!.canvases.map((c) => Array.from(c)), edits: s.decode.trace!.edits, meters: { ...s.decode.meters, flops: 0, work: 0, fullPasses: 0 } };
 }
 
-/** Runs the forward pass on every canvas of one sampled generation and records its smallest gaps. */
-function measureMargins(c: DyckConstruction, model: Transformer, seed: number, margins: WorstMargins): void {
-  const s = sampleDyck(c, seed, { predictor: weightsPredictor(model), trace: true });
-  s.decode.trace!.canvases.slice(0, -1).forEach((canvas, step) => {
-    const { meter } = forward(model, canvas);
-    margins.see(meter, `dyck-${c.k} length ${c.length} seed ${seed} step ${step + 1}`);
-  });
+/** Decodes one sampled generation and records the smallest gaps of each of its forward passes. */
+function measureMargins(c: DyckConstruction, model: Transformer, { seed, engine }: ProofSettings, margins: WorstMargins): void {
+  let step = 0;
+  const predictor = observedPredictor(weightsPredictor(model, engine), (p) => margins.seePrediction(p, `dyck-${c.k} length ${c.length} seed ${seed} step ${++step}`));
+  sampleDyck(c, seed, { predictor });
 }
 
 /** 0, 2, 4, 8, 16, … up to maxN, and maxN itself when even. */

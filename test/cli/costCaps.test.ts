@@ -31,7 +31,7 @@ describe("cost caps and size guards", () => {
 
   it("plot --max-n 100000 and --max-n 64 write nothing: the first too large to build, the second too costly", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "apmdm-caps-")), "plots");
-    expect(await cli("plot", "--out", out, "--max-n", "100000")).toEqual(refusal("plot", /prefix-sums at n = 512 \(Theorem 1: n \+ 1 \+ 6·P·T \+ output\): its canvas would hold 209921 positions, above the cap of 131072/));
+    expect(await cli("plot", "--out", out, "--max-n", "100000")).toEqual(refusal("plot", /prefix-sums at n = 384 \(Theorem 1: n \+ 1 \+ 6·P·T \+ output\): its canvas would hold 157441 positions, above the cap of 131072/));
     expect(await cli("plot", "--out", out, "--max-n", "64")).toEqual(tooCostly("plot", "--max-n 64", COST_CAPS.plot.unit));
     expect(existsSync(out)).toBe(false);
   });
