@@ -1,9 +1,10 @@
 import type { Benchmark } from "./benchmark.js";
 import { compileReportBench } from "./compileReportBench.js";
 import { forwardBench } from "./forwardBench.js";
+import { maxflowBench } from "./maxflowBench.js";
 import { mdmBench } from "./mdmBench.js";
 import { pramBench } from "./pramBench.js";
 import { sudokuBench } from "./sudokuBench.js";
 
 /** Every benchmark `npm run bench` runs, in order (`npm run bench -- WORD` runs those whose name contains it). */
-export const benchmarks: readonly Benchmark[] = [pramBench, forwardBench, mdmBench, compileReportBench, sudokuBench];
+export const benchmarks: readonly Benchmark[] = [pramBench, forwardBench, mdmBench, compileReportBench, sudokuBench, maxflowBench];

@@ -3,6 +3,7 @@ import { library } from "../pram/library/index.js";
 import { formatProofReport } from "../proofs/formatProofReport.js";
 import type { ProofFunction, ProofReport, TheoremId } from "../proofs/proofReport.js";
 import { proveExperiments } from "../proofs/experiments.js";
+import { proveMaxflow } from "../proofs/maxflow.js";
 import { proveThm1 } from "../proofs/thm1.js";
 import { proveThm2 } from "../proofs/thm2.js";
 import { proveThm3 } from "../proofs/thm3.js";
@@ -15,17 +16,17 @@ import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
 
 /** The theorem checks `apmdm prove` dispatches to. */
-const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm2: proveThm2, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, sampling: proveSampling, experiments: proveExperiments };
+const proofs: Readonly<Record<TheoremId, ProofFunction>> = { thm1: proveThm1, thm2: proveThm2, thm3: proveThm3, thm4: proveThm4, thm5: proveThm5, sampling: proveSampling, maxflow: proveMaxflow, experiments: proveExperiments };
 const THEOREMS = Object.keys(proofs) as TheoremId[];
 
 /**
- * --max-n when not given: the largest input length (thm5: word length) each check sweeps by default,
+ * --max-n when not given: the largest input length (thm5: word length; maxflow: node count) each check sweeps by default,
  * chosen so `apmdm prove all` finishes in minutes; the Theorem 1 canvas grows as P·T, its decode as (P·T)²·T
  * (thm2 also skips canvases over THM2_MAX_CANVAS). For `experiments` it is the number of instances tried
  * from each shipped set (all 100 public Sudoku puzzles by default: tens of thousands of forward passes,
  * so `all` leaves experiments out).
  */
-const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 2, thm3: 2, thm4: 8, thm5: 16, sampling: 16, experiments: 100 };
+const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 2, thm3: 2, thm4: 8, thm5: 16, sampling: 16, maxflow: 10, experiments: 100 };
 
 export const proveCommand: Command = {
   path: ["prove"],

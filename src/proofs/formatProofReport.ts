@@ -1,7 +1,7 @@
 import type { Palette } from "../repl/palette.js";
 import type { ProofReport } from "./proofReport.js";
 
-const TITLES = { thm1: "Theorem 1", thm2: "Theorem 2", thm3: "Theorem 3", thm4: "Theorem 4", thm5: "Theorem 5", sampling: "Parallel sampling (seed 004)", experiments: "Experiments" } as const;
+const TITLES = { thm1: "Theorem 1", thm2: "Theorem 2", thm3: "Theorem 3", thm4: "Theorem 4", thm5: "Theorem 5", sampling: "Parallel sampling (seed 004)", maxflow: "Max-flow (Edmonds–Karp AP-MDM)", experiments: "Experiments" } as const;
 
 /** A report as `apmdm prove` prints it: verdict, what was checked on what, constants, margins, counterexample. */
 export function formatProofReport(r: ProofReport, p: Palette): string {

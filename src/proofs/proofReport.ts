@@ -2,7 +2,7 @@
  * What a theorem check reports: `apmdm prove` prints it (or emits it as JSON), the tests assert on
  * `passed`, and the docs quote its constants. Every number in it comes from runs, never from a formula.
  */
-export type TheoremId = "thm1" | "thm2" | "thm3" | "thm4" | "thm5" | "sampling" | "experiments";
+export type TheoremId = "thm1" | "thm2" | "thm3" | "thm4" | "thm5" | "sampling" | "maxflow" | "experiments";
 
 export interface ProofReport {
   readonly theorem: TheoremId;

@@ -17,6 +17,7 @@ import { forward } from "../transformer/forward.js";
 import { fitBound } from "./fitBound.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import type { Counterexample, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
+import { CheckFailure } from "./CheckFailure.js";
 import { type WorstMargins, worstMargins } from "./worstMargins.js";
 
 const CIRCUIT_MODELS: readonly SamplerModel[] = ["mdm", "arm", "ap-mdm"];
@@ -213,12 +214,3 @@ function measureMargins(model: Transformer, s: Sampler, canvases: readonly Int32
   });
 }
 
-/** A failure named after the check it broke. */
-class CheckFailure extends Error {
-  constructor(
-    readonly check: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}

@@ -10,6 +10,7 @@ import { weightsPredictor } from "../mdm/weightsPredictor.js";
 import { forward } from "../transformer/forward.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { fitBound } from "./fitBound.js";
+import { CheckFailure } from "./CheckFailure.js";
 import type { Counterexample, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
 import { type WorstMargins, worstMargins } from "./worstMargins.js";
 
@@ -51,7 +52,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
   const sampleChecks = new Map([VALID, EXACT, SAME].map((name) => [name, { passed: true, cases: 0 }]));
   const fail = (check: string, message: string): never => {
     sampleChecks.get(check)!.passed = false;
-    throw new SampleFailure(check, message);
+    throw new CheckFailure(check, message);
   };
   for (const k of SAMPLED_K) {
     for (const length of lengths) {
@@ -79,7 +80,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
         const error = result.errorInstance;
         const seed = result.counterexample?.[0] ?? -1;
         counterexample = {
-          check: error instanceof SampleFailure ? error.check : VALID,
+          check: error instanceof CheckFailure ? error.check : VALID,
           program: `dyck-${k}`,
           n: length,
           input: [seed],
@@ -154,16 +155,6 @@ function measureMargins(c: DyckConstruction, model: Transformer, seed: number, m
     const { meter } = forward(model, canvas);
     margins.see(meter, `dyck-${c.k} length ${c.length} seed ${seed} step ${step + 1}`);
   });
-}
-
-/** A sample that broke one of the sampling checks, named so the counterexample says which. */
-class SampleFailure extends Error {
-  constructor(
-    readonly check: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** 0, 2, 4, 8, 16, … up to maxN, and maxN itself when even. */

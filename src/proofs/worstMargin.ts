@@ -1,6 +1,6 @@
 import type { Margin } from "./proofReport.js";
 
-/** Tracks the smallest gap of one kind seen over a check's runs, and where it was seen. */
+/** Tracks the smallest gap of one kind (attention score, logit) seen over a check's runs, and where it was seen. */
 export function worstMargin(name: string) {
   let value = Infinity;
   let where = "";

@@ -1,5 +1,6 @@
 import type { ForwardResult } from "../transformer/forward.js";
 import type { Margin } from "./proofReport.js";
+import { worstMargin } from "./worstMargin.js";
 
 /** The smallest attention-score and token-logit gaps seen over many forward passes, and where each was seen. */
 export interface WorstMargins {
@@ -8,18 +9,13 @@ export interface WorstMargins {
 }
 
 export function worstMargins(): WorstMargins {
-  const worst = [
-    { name: "attention score gap (best − next best key)", value: Infinity, where: "" },
-    { name: "token logit gap (tied maxima − next best token)", value: Infinity, where: "" },
-  ];
-  const keep = (m: (typeof worst)[number], v: number, at: string) => {
-    if (v < m.value) [m.value, m.where] = [v, at];
-  };
+  const attention = worstMargin("attention score gap (best − next best key)");
+  const logit = worstMargin("token logit gap (tied maxima − next best token)");
   return {
     see(meter, at) {
-      keep(worst[0], meter.minAttentionMargin, at);
-      keep(worst[1], meter.minLogitMargin, at);
+      attention.see(meter.minAttentionMargin, at);
+      logit.see(meter.minLogitMargin, at);
     },
-    margins: () => worst.map((m) => ({ ...m })),
+    margins: () => [attention.margin(), logit.margin()],
   };
 }

@@ -60,7 +60,7 @@ describe("apmdm prove", () => {
 
   it("rejects an unknown theorem and bad numbers with one line", async () => {
     for (const [argv, message] of [
-      [["prove", "thm9"], "apmdm prove: unknown theorem 'thm9' (all, thm1, thm2, thm3, thm4, thm5, sampling, experiments)\n"],
+      [["prove", "thm9"], "apmdm prove: unknown theorem 'thm9' (all, thm1, thm2, thm3, thm4, thm5, sampling, maxflow, experiments)\n"],
       [["prove", "--runs", "0"], "apmdm prove: --runs must be an integer ≥ 1, got '0'\n"],
     ] as const) {
       const io = bufferIo();
