@@ -133,6 +133,7 @@ export { proveThm4 } from "./proofs/thm4.js";
 export { proveThm5 } from "./proofs/thm5.js";
 export type { ProofReport, ProofSettings, ProofCheck, FittedBound, FittedConstant, Margin, Counterexample, TheoremId } from "./proofs/proofReport.js";
 export { proveSampling } from "./proofs/sampling.js";
+export { proveMaxflow } from "./proofs/maxflow.js";
 export { proveExperiments, type ExperimentResult } from "./proofs/experiments.js";
 export { pramOutcome, decodeOutcome } from "./proofs/simulationOutcome.js";
 
