@@ -146,5 +146,7 @@ export { arbitraryPuzzle } from "./experiments/sudoku/arbitraryPuzzle.js";
 
 // ── The step viewer: a traced simulation as a self-contained HTML page (what `apmdm view` writes) ──────
 export { simulationViewer } from "./view/simulationViewer.js";
+export { samplingViewer } from "./view/samplingViewer.js";
+export { apMdmTraceViewer, type ApMdmTask } from "./view/apMdmTraceViewer.js";
 export { viewerData, type ViewerData, type ViewerInput } from "./view/viewerData.js";
 export { viewerPage } from "./view/viewerPage.js";

@@ -46,7 +46,7 @@ describe("the packed package, installed into an empty project", () => {
     snippets().forEach((s, k) => writeFileSync(join(pkg.dir, `snippet${k + 1}.ts`), s.code));
     writeFileSync(join(pkg.dir, "consumer.ts"), CONSUMER);
     pkg.typecheck();
-  });
+  }, 300_000); // when a source changed since the last build, installPackage first rebuilds dist: tsc over the whole tree
 
   it("ships the build, its declarations and the programs; not the sources, tests, benchmarks or source maps", () => {
     const files = execFileSync("tar", ["-tzf", pkg.tarball], { encoding: "utf8" }).trim().split("\n");
