@@ -6,13 +6,17 @@ import { PramError } from "./pramError.js";
 import type { PramInstance } from "./pramInstance.js";
 import type { Directive, PramProgram, ProgramOperand } from "./pramProgram.js";
 
-/** The largest machine `instantiate` accepts; anything bigger is an "oversized n" header error. */
-export const LIMITS = { processors: 2 ** 22, memory: 2 ** 26, wordBits: 32, steps: 2 ** 30 } as const;
+/**
+ * The largest machine `instantiate` accepts; anything bigger is an "oversized n" header error. `work` caps
+ * P·T(n), so that W ≤ P·T (and every meter) stays an exact float64 integer: 2^30 steps at 2^22 processors,
+ * 2^52 on one.
+ */
+export const LIMITS = { processors: 2 ** 22, memory: 2 ** 26, wordBits: 32, work: 2 ** 52 } as const;
 
 /**
  * Evaluates every header expression and immediate of `program` at input length n and checks that they
  * describe a sensible machine: n ≥ 1 and `.valid` holds; 1 ≤ P ≤ 2^22, n ≤ M ≤ 2^26, 2 ≤ w ≤ 32,
- * 1 ≤ T(n) ≤ 2^30; n and P are words (pid, n and np are operands); the input range and every immediate are words; the output region lies in memory; a
+ * 1 ≤ T(n) ≤ 2^52 / P; n and P are words (pid, n and np are operands); the input range and every immediate are words; the output region lies in memory; a
  * shift amount is in 0..w−1 (a register amount is checked when it runs: a shift error); an address offset
  * and a jump target are safe integers (a taken jump checks its target: a jump error). Problems are header / immediate errors
  * naming the directive's or instruction's source location.
@@ -39,7 +43,7 @@ export function instantiate(program: PramProgram, n: number): PramInstance {
   const processors = inRange("processors", "P", value("processors", h.processors), 1, LIMITS.processors);
   const memory = inRange("memory", "M", value("memory", h.memory), n, LIMITS.memory);
   const wordBits = inRange("word", "w", value("word", h.wordBits), 2, LIMITS.wordBits);
-  const stepBound = inRange("steps", "T", value("steps", h.steps), 1, LIMITS.steps);
+  const stepBound = inRange("steps", "T", value("steps", h.steps), 1, Math.floor(LIMITS.work / processors));
   const minWord = -(2 ** (wordBits - 1));
   const maxWord = 2 ** (wordBits - 1) - 1;
   // pid, n and np are operands like any register: each must be a word.

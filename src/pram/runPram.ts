@@ -1,4 +1,4 @@
-import { CONST, compiledCode, OP, OP_NAME, PID } from "./compiledCode.js";
+import { CONST, type CompiledCode, compiledCode, OP, OP_NAME, PID, REG } from "./compiledCode.js";
 import { PramError } from "./pramError.js";
 import type { PramInstance } from "./pramInstance.js";
 import type { PramMeters } from "./pramMeters.js";
@@ -26,12 +26,18 @@ export interface PramRun {
  * Starting step T(n)+1 with processors still running is a step-bound error.
  *
  * The hot loop runs over typed arrays (code compiled by `compiledCode`, registers and memory as Int32Array:
- * words have at most 32 bits) and allocates nothing per step unless a trace is asked for.
+ * words have at most 32 bits) and allocates nothing per step unless a trace is asked for. One processor
+ * (untraced) takes a faster loop, runOneProcessor, with the same results, meters and errors bit for bit
+ * (test/pram/oneProcessor.test.ts runs both); `plain: true` forces the general loop.
  */
-export function runPram(instance: PramInstance, input: readonly number[], options: { trace?: boolean } = {}): PramRun {
+/** Access stamps are steps modulo this (Int32Array cells; T itself may reach 2^52 / P). */
+const STAMPS = 2 ** 31 - 1;
+
+export function runPram(instance: PramInstance, input: readonly number[], options: { trace?: boolean; plain?: boolean } = {}): PramRun {
   const { n, processors: P, memory: M, registers: R, mode, wordBits, stepBound, name: program } = instance;
   checkInput(instance, input);
   const code = compiledCode(instance);
+  if (P === 1 && !options.trace && !options.plain) return runOneProcessor(instance, code, input);
   const { op, aKind, aVal, bKind, bVal, cKind, cVal, dst, imm } = code;
   const L = code.length;
   const minWord = -(2 ** (wordBits - 1));
@@ -43,7 +49,8 @@ export function runPram(instance: PramInstance, input: readonly number[], option
   const regs = new Int32Array(P * R);
   const writeAddr = new Int32Array(P);
   const writeVal = new Int32Array(P);
-  // Per-cell marks of this step's accesses, stamped with the step number (no clearing between steps).
+  // Per-cell marks of this step's accesses, stamped with the step's number modulo STAMPS (no clearing
+  // between steps; cleared once every STAMPS steps, so a stamp is never left over from an earlier round).
   const readStep = mode === "EREW" ? new Int32Array(M) : null;
   const readPid = mode === "EREW" ? new Int32Array(M) : null;
   const writeStep = mode === "CRCW-priority" ? null : new Int32Array(M);
@@ -59,6 +66,11 @@ export function runPram(instance: PramInstance, input: readonly number[], option
   let writes = 0;
   while (running > 0) {
     const step = T + 1;
+    const stamp = step % STAMPS;
+    if (stamp === 0) {
+      readStep?.fill(-1);
+      writeStep?.fill(-1);
+    }
     if (step > stepBound) throw new PramError({ kind: "step-bound", program, bound: stepBound, running });
     T = step;
     maxRunning = Math.max(maxRunning, running);
@@ -136,13 +148,13 @@ export function runPram(instance: PramInstance, input: readonly number[], option
       pc[p] = next;
       if (conflict === null) {
         if (readStep !== null && readPid !== null && readAddress >= 0) {
-          if (readStep[readAddress] === step) conflict = conflictError(instance, step, readPid[readAddress], p, readAddress, "read", null);
-          readStep[readAddress] = step;
+          if (readStep[readAddress] === stamp) conflict = conflictError(instance, step, readPid[readAddress], p, readAddress, "read", null);
+          readStep[readAddress] = stamp;
           readPid[readAddress] = p;
         }
         if (conflict === null && writeStep !== null && firstWriter !== null && firstValue !== null && writeAddress >= 0) {
-          if (writeStep[writeAddress] !== step) {
-            writeStep[writeAddress] = step;
+          if (writeStep[writeAddress] !== stamp) {
+            writeStep[writeAddress] = stamp;
             firstWriter[writeAddress] = p;
             firstValue[writeAddress] = result;
           } else if (mode !== "CRCW-common" || firstValue[writeAddress] !== result) {
@@ -177,6 +189,93 @@ export function runPram(instance: PramInstance, input: readonly number[], option
     memory,
     trace,
   };
+}
+
+/**
+ * runPram's loop for a single processor: no conflicts are possible and a step is one instruction, so a
+ * store commits at once, and every operand is a slot of one Float64Array (the registers, then each
+ * instruction's constants: pid is 0, n and np are folded), read without a kind test. Errors are those of
+ * the general loop, raised in the same order (its own error, then fell-off-end; the step bound first).
+ */
+function runOneProcessor(instance: PramInstance, code: CompiledCode, input: readonly number[]): PramRun {
+  const { memory: M, registers: R, wordBits, stepBound, name: program } = instance;
+  const { op, dst, imm, length: L } = code;
+  const minWord = -(2 ** (wordBits - 1));
+  const maxWord = 2 ** (wordBits - 1) - 1;
+  const memory = new Int32Array(M);
+  memory.set(input);
+  const file = new Float64Array(R + 3 * L);
+  const slot = (kind: Uint8Array, val: Float64Array, which: number): Int32Array => {
+    const s = new Int32Array(L);
+    for (let k = 0; k < L; k++) {
+      if (kind[k] === REG) s[k] = val[k];
+      else {
+        s[k] = R + 3 * k + which;
+        file[s[k]] = kind[k] === PID ? 0 : val[k];
+      }
+    }
+    return s;
+  };
+  const sa = slot(code.aKind, code.aVal, 0);
+  const sb = slot(code.bKind, code.bVal, 1);
+  const sc = slot(code.cKind, code.cVal, 2);
+  let k = 0;
+  let T = 0;
+  let reads = 0;
+  let writes = 0;
+  for (;;) {
+    if (T === stepBound) throw new PramError({ kind: "step-bound", program, bound: stepBound, running: 1 });
+    T++;
+    const o = op[k];
+    let next = k + 1;
+    switch (o) {
+      case OP.LOAD: {
+        const address = file[sa[k]] + file[sc[k]] + imm[k];
+        if (address < 0 || address >= M) throw machineError(instance, T, 0, k, { kind: "address", address, access: "read", memory: M });
+        file[dst[k]] = memory[address];
+        reads++;
+        break;
+      }
+      case OP.STORE: {
+        const address = file[sa[k]] + file[sc[k]] + imm[k];
+        if (address < 0 || address >= M) throw machineError(instance, T, 0, k, { kind: "address", address, access: "write", memory: M });
+        memory[address] = file[sb[k]];
+        writes++;
+        break;
+      }
+      case OP.LI:
+        file[dst[k]] = imm[k];
+        break;
+      case OP.MOV:
+        file[dst[k]] = file[sa[k]];
+        break;
+      case OP.SEL:
+        file[dst[k]] = file[sc[k]] !== 0 ? file[sa[k]] : file[sb[k]];
+        break;
+      case OP.JMP:
+      case OP.JZ:
+      case OP.JNZ:
+        if (o === OP.JMP || (o === OP.JZ) === (file[sa[k]] === 0)) {
+          const b = file[sb[k]];
+          if (b < 0 || b >= L) throw machineError(instance, T, 0, k, { kind: "jump", target: b, length: L });
+          next = b;
+        }
+        break;
+      case OP.HALT:
+        return { output: Array.from(memory.subarray(instance.outputStart, instance.outputStart + instance.outputLength)), meters: { T, P: 1, W: T, S: M, reads, writes }, memory, trace: null };
+      default: {
+        const a = file[sa[k]];
+        const b = file[sb[k]];
+        if ((o === OP.DIV || o === OP.MOD) && b === 0) throw machineError(instance, T, 0, k, { kind: "division", op: o === OP.DIV ? "DIV" : "MOD", dividend: a });
+        if ((o === OP.SHL || o === OP.SHR) && (b < 0 || b >= wordBits)) throw machineError(instance, T, 0, k, { kind: "shift", op: o === OP.SHL ? "SHL" : "SHR", amount: b, wordBits });
+        const result = alu(o, a, b);
+        if (result < minWord || result > maxWord) throw machineError(instance, T, 0, k, { kind: "overflow", op: OP_NAME[o], value: exactValue(o, a, b), wordBits });
+        file[dst[k]] = result | 0; // a word: | 0 only turns −0 into 0, as the Int32Array registers do
+      }
+    }
+    if (next === L) throw new PramError({ kind: "fell-off-end", program, step: T, pid: 0, pc: L });
+    k = next;
+  }
 }
 
 /** An ALU, unary or shift result (b the shift amount, in [0, w)), exact while it is a word (|a|, |b| < 2^31): callers range-check it. */

@@ -1,17 +1,15 @@
 import { decodeMdm } from "../mdm/decodeMdm.js";
+import { LIMITS } from "../pram/instantiate.js";
 import { maxOf, minOf } from "../minMax.js";
 import { MdmError } from "../mdm/MdmError.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
-import { emitDecoder, THM2_REGISTERS } from "./emitDecoder.js";
+import { emitDecoder, type Thm2Division } from "./emitDecoder.js";
 import { type IntegerMeter, integerPredictor } from "./integerPredictor.js";
 import { packModel, type Thm2Layout } from "./packModel.js";
 import { Thm2Error } from "./Thm2Error.js";
 import { validateIntegerModel } from "./validateIntegerModel.js";
 
-/** The interpreter's limits (docs/semantics.md, instantiation). */
-const MAX_WORD = 32;
-const MAX_MEMORY = 2 ** 26;
-const MAX_STEPS = 2 ** 30;
+const { wordBits: MAX_WORD, memory: MAX_MEMORY, work: MAX_STEPS } = LIMITS; // one processor: T ≤ 2^52
 
 /** A model's decode of one canvas as a single-processor `.pram` program, with its input. */
 export interface Thm2Program {
@@ -34,7 +32,7 @@ export interface Thm2Program {
  * will compute (integerPredictor: tie averages must divide exactly), lays out memory, picks the word
  * width, and writes the code. What does not fit the PRAM is a one-line Thm2Error.
  */
-export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program {
+export function compileThm2(model: Transformer, canvas: Int32Array, division: Thm2Division = "long"): Thm2Program {
   validateIntegerModel(model, canvas);
   const meter: IntegerMeter = { maxMagnitude: 0, where: "", divisions: 0, passes: 0 };
   const masks = canvas.reduce((m, t) => m + (t === model.config.maskToken ? 1 : 0), 0);
@@ -55,8 +53,8 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
     throw new Thm2Error("word-size", `the program's input, addresses and counters reach ${counters}: that needs ${wordBits}-bit words, and a PRAM word has at most ${MAX_WORD} bits`);
   }
   if (layout.memory > MAX_MEMORY) throw new Thm2Error("too-large", `the program needs ${layout.memory} memory cells; the PRAM allows at most 2^26`);
-  const { code, stepBound } = emitDecoder(layout, wordBits, meter.passes);
-  if (stepBound > MAX_STEPS) throw new Thm2Error("too-large", `the worst-case step bound ${stepBound} passes the PRAM's limit of 2^30 steps`);
+  const { code, stepBound, registers } = emitDecoder(layout, wordBits, meter.passes, division);
+  if (stepBound > MAX_STEPS) throw new Thm2Error("too-large", `the worst-case step bound ${stepBound} passes the PRAM's limit of 2^52 steps for one processor`);
   const header = [
     `# Theorem 2: the MDM decode of a ${model.config.layers.length}-layer model on a canvas of ${layout.N} tokens, on one processor.`,
     "# Input: canvas, position table, weights (docs/theorem2.md). Output: status (0 done, 1 stuck, 2 inexact), steps, divisions, final canvas.",
@@ -64,7 +62,7 @@ export function compileThm2(model: Transformer, canvas: Int32Array): Thm2Program
     ".processors 1",
     `.memory ${layout.memory}`,
     `.word ${wordBits}`,
-    `.registers ${THM2_REGISTERS}`,
+    `.registers ${registers}`,
     `.input ${lo}..${hi}`,
     `.output ${layout.output}, ${layout.outputLength}`,
     `.steps ${stepBound}`,

@@ -1,3 +1,4 @@
+import { maxOf } from "../minMax.js";
 import { Asm, F } from "./asm.js";
 import type { HeadLayout, LayerLayout, SparseBlock, Thm2Layout } from "./packModel.js";
 
@@ -31,19 +32,28 @@ const QI = "r26";
 const KJ = "r27";
 const AI = "r28";
 const STATUS = "r29";
-const VJ = "r30";
-export const THM2_REGISTERS = 31;
+/** r30 on hold the current query's q entries (at most Q_REGISTERS of them; the rest are loaded per key). */
+const FIRST_Q = 30;
+const Q_REGISTERS = 1024 - FIRST_Q;
 
 /** Status codes in output cell 0. */
 export const STATUS_DONE = 0;
 export const STATUS_STUCK = 1;
 export const STATUS_INEXACT = 2;
 
+/**
+ * How the exact tie average S / c is computed: `long`, restoring long division from shifts and subtraction
+ * (the base ISA's single processor, Θ(w) steps), or `div`, the ISA's floor DIV and MOD (3 steps).
+ */
+export type Thm2Division = "long" | "div";
+
 export interface EmittedDecoder {
   /** The instructions, one per line, labels on their own lines. */
   readonly code: string[];
   /** Worst-case steps of the whole run (every pass with every x entry non-zero and every key tied). */
   readonly stepBound: number;
+  /** Registers the code uses: the fixed ones and one per q entry held (the widest head's dQK). */
+  readonly registers: number;
 }
 
 /**
@@ -52,15 +62,13 @@ export interface EmittedDecoder {
  * least one position, so passes ≤ the masks of the initial canvas). The step bound counts every emitted
  * loop at its largest trip count.
  */
-export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number): EmittedDecoder {
+export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number, division: Thm2Division = "long"): EmittedDecoder {
   const asm = new Asm();
   const { N, d, V, mask } = layout;
   const op = (text: string) => asm.op(text);
   const exit = "exit";
   const inexact = "inexact";
 
-  /** mem[base .. base + len) ← 0. */
-  const zero = (base: number, len: number): number => asm.loop(A, base, 1, len, () => op(`STORE 0, [${A}]`));
 
   /**
    * y_row += x_row · W over the active rows of W, with XI / YI the addresses of the rows: per active row
@@ -105,9 +113,16 @@ export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number
   /**
    * Q ← |S| / CNT exactly, by restoring long division: for b = w − 2 … 0, if ⌊|S| / 2^b⌋ ≥ CNT then
    * |S| −= CNT·2^b and Q += 2^b (CNT·2^b ≤ |S| < 2^(w−1): no overflow). A remainder ≠ 0 stops the run
-   * with status INEXACT; the sign of S goes back on Q. At most 6(w − 1) + 8 steps.
+   * with status INEXACT; the sign of S goes back on Q. At most 6(w − 1) + 8 steps. With `div`: 3 steps.
    */
   const divide = (): number => {
+    if (division === "div") {
+      // S = CNT·Q exactly iff S mod CNT = 0 (floor MOD, CNT > 0); then floor DIV is the exact quotient.
+      op(`MOD ${T}, ${S}, ${CNT}`);
+      op(`JNZ ${T}, ${inexact}`);
+      op(`DIV ${Q}, ${S}, ${CNT}`);
+      return 3;
+    }
     const positive = asm.label("positive");
     const done = asm.label("divided");
     op(`LT ${NEG}, ${S}, 0`);
@@ -132,91 +147,150 @@ export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number
     return 6 * (wordBits - 1) + 8;
   };
 
+  /** The register holding q entry u of the current query, or null when u is past the registers. */
+  const qReg = (u: number): string | null => (u < Q_REGISTERS ? `r${FIRST_Q + u}` : null);
+
+  /** `rows` rows of `width` cells from `base` ← 0: per row its stores, unrolled. */
+  const zeroRows = (base: number, rows: number, width: number): number => {
+    if (width === 0) return 0;
+    return asm.loop(A, base, width, rows, () => {
+      for (let c = 0; c < width; c++) op(`STORE 0, [${A} + ${c}]`);
+      return width;
+    });
+  };
+
   /**
-   * One head: Q, K, V ← X·Wq, X·Wk, X·Wv; per query i the scores against its keys (kept in `scores`) and
-   * their maximum; the sum of the values of the keys that attain it and their count; the exact quotient
-   * when more than one tie; then Δ += averages · Wo.
+   * S ← q_i · k_j, q_i in registers (qReg), k_j at KJ: per term a load, a multiply and an add (the first
+   * term multiplies straight into S). 3·dQK − 1 steps (1 when dQK = 0: every score is 0).
+   */
+  const score = (dQK: number): number => {
+    if (dQK === 0) return op(`LI ${S}, 0`);
+    let cost = 0;
+    for (let u = 0; u < dQK; u++) {
+      const reg = qReg(u);
+      if (reg === null) cost += op(`LOAD ${T}, [${QI} + ${u}]`);
+      cost += op(`LOAD ${O}, [${KJ} + ${u}]`);
+      if (u === 0) cost += op(`MUL ${S}, ${reg}, ${O}`);
+      else cost += op(`MUL ${O}, ${reg ?? T}, ${O}`) + op(`ADD ${S}, ${S}, ${O}`);
+    }
+    return cost;
+  };
+
+  /**
+   * One head: Q ← X·Wq, and per key j the row k_j ‖ v_j ← x_j·Wk ‖ x_j·Wv (width w = dQK + dV). Per query i,
+   * one key loop keeps the scores, their maximum, how many keys attain it and the first that does. A
+   * unique maximum (hard attention's common case) copies that key's values; a tie sums the values of the
+   * tied keys in a second key loop and divides exactly by their count. Then Δ += averages · Wo. A head
+   * with dV = 0 has no output and emits nothing.
    */
   const head = (h: HeadLayout): number => {
     const { dQK, dV } = h;
-    let cost = zero(layout.q, N * dQK) + zero(layout.k, N * dQK) + zero(layout.v, N * dV) + zero(layout.avg, N * dV);
-    cost += timesAll(h.wq, layout.x, d, layout.q, dQK) + timesAll(h.wk, layout.x, d, layout.k, dQK) + timesAll(h.wv, layout.x, d, layout.v, dV);
+    if (dV === 0) return 0;
+    const w = dQK + dV;
+    const kv = layout.kv;
+    const scoreAt = layout.scores - kv; // the score of the key whose row KJ points at: [KJ + scoreAt]
+    let cost = zeroRows(layout.q, N, dQK) + zeroRows(kv, N, w) + zeroRows(layout.avg, N, dV);
+    cost += timesAll(h.wq, layout.x, d, layout.q, dQK) + timesAll(h.wk, layout.x, d, kv, w) + timesAll(h.wv, layout.x, d, kv + dQK, w);
     cost += op(`LI ${QI}, ${layout.q}`) + op(`LI ${AI}, ${layout.avg}`);
     cost += asm.loop(I, 0, 1, N, () => {
-      let c = layout.causal ? op(`ADD ${KEND}, ${I}, 1`) : op(`LI ${KEND}, ${N}`);
-      c += op(`LI ${BEST}, ${-(2 ** (wordBits - 1))}`) + op(`LI ${KJ}, ${layout.k}`);
-      c += keyLoop(() => {
+      let c = layout.causal ? op(`MUL ${KEND}, ${I}, ${w}`) + op(`ADD ${KEND}, ${KEND}, ${kv + w}`) : op(`LI ${KEND}, ${kv + N * w}`);
+      for (let u = 0; u < dQK; u++) {
+        const reg = qReg(u);
+        if (reg !== null) c += op(`LOAD ${reg}, [${QI} + ${u}]`);
+      }
+      // BEST starts below every score, so key 0 is the first maximum (or ties it, with ARG at its row already).
+      c += op(`LI ${BEST}, ${-(2 ** (wordBits - 1))}`) + op(`LI ${CNT}, 0`) + op(`LI ${ARG}, ${kv}`);
+      c += keyLoop(w, () => {
         const notBetter = asm.label("notBetter");
-        op(`LI ${S}, 0`);
-        for (let u = 0; u < dQK; u++) {
-          op(`LOAD ${T}, [${QI} + ${u}]`);
-          op(`LOAD ${O}, [${KJ} + ${u}]`);
-          op(`MUL ${T}, ${T}, ${O}`);
-          op(`ADD ${S}, ${S}, ${T}`);
-        }
-        op(`STORE ${S}, [${J} + ${layout.scores}]`);
+        const inner = score(dQK);
+        op(`STORE ${S}, [${KJ} + ${scoreAt}]`);
         op(`LT ${F}, ${BEST}, ${S}`);
         op(`JZ ${F}, ${notBetter}`);
         op(`MOV ${BEST}, ${S}`);
+        op(`LI ${CNT}, 0`);
+        op(`MOV ${ARG}, ${KJ}`);
         asm.at(notBetter);
-        op(`ADD ${KJ}, ${KJ}, ${dQK}`);
-        return 7 + 4 * dQK;
+        op(`EQ ${F}, ${S}, ${BEST}`);
+        op(`ADD ${CNT}, ${CNT}, ${F}`);
+        return inner + 8;
       });
-      c += op(`LI ${CNT}, 0`) + op(`LI ${VJ}, ${layout.v}`);
-      c += keyLoop(() => {
+      const single = asm.label("single");
+      const averaged = asm.label("averaged");
+      let tied = op(`LT ${F}, ${CNT}, 2`) + op(`JNZ ${F}, ${single}`);
+      tied += keyLoop(w, () => {
         const notTied = asm.label("notTied");
-        op(`LOAD ${S}, [${J} + ${layout.scores}]`);
+        op(`LOAD ${S}, [${KJ} + ${scoreAt}]`);
         op(`EQ ${F}, ${S}, ${BEST}`);
         op(`JZ ${F}, ${notTied}`);
-        op(`ADD ${CNT}, ${CNT}, 1`);
         for (let v = 0; v < dV; v++) {
-          op(`LOAD ${T}, [${VJ} + ${v}]`);
+          op(`LOAD ${T}, [${KJ} + ${dQK + v}]`);
           op(`LOAD ${O}, [${AI} + ${v}]`);
           op(`ADD ${O}, ${O}, ${T}`);
           op(`STORE ${O}, [${AI} + ${v}]`);
         }
         asm.at(notTied);
-        op(`ADD ${VJ}, ${VJ}, ${dV}`);
-        return 5 + 4 * dV;
+        return 3 + 4 * dV;
       });
-      if (dV > 0) {
-        const single = asm.label("single");
-        c += op(`LT ${F}, ${CNT}, 2`) + op(`JNZ ${F}, ${single}`) + op(`ADD ${DIVS}, ${DIVS}, ${dV}`);
-        c += asm.loop(C, 0, 1, dV, () => op(`ADD ${P}, ${AI}, ${C}`) + op(`LOAD ${S}, [${P}]`) + divide() + op(`STORE ${Q}, [${P}]`));
-        asm.at(single);
-      }
+      tied += op(`ADD ${DIVS}, ${DIVS}, ${dV}`);
+      tied += asm.loop(C, 0, 1, dV, () => op(`ADD ${P}, ${AI}, ${C}`) + op(`LOAD ${S}, [${P}]`) + divide() + op(`STORE ${Q}, [${P}]`));
+      tied += op(`JMP ${averaged}`);
+      asm.at(single);
+      let one = 2; // LT, JNZ
+      for (let v = 0; v < dV; v++) one += op(`LOAD ${T}, [${ARG} + ${dQK + v}]`) + op(`STORE ${T}, [${AI} + ${v}]`);
+      asm.at(averaged);
+      c += Math.max(tied, one);
       c += op(`ADD ${QI}, ${QI}, ${dQK}`) + op(`ADD ${AI}, ${AI}, ${dV}`);
       return c;
     });
     return cost + timesAll(h.wo, layout.avg, dV, layout.delta, d);
   };
 
-  /** for J = 0 … KEND − 1 (KEND ≥ 1: N, or i + 1 when causal): body; at most N iterations. */
-  const keyLoop = (body: () => number): number => {
+  /** for KJ = kv, kv + w, … while KJ < KEND (KEND > kv: at most N keys): body. */
+  const keyLoop = (w: number, body: () => number): number => {
     const top = asm.label("key");
-    op(`LI ${J}, 0`);
+    op(`LI ${KJ}, ${layout.kv}`);
     asm.at(top);
     const inner = body();
-    op(`ADD ${J}, ${J}, 1`);
-    op(`LT ${F}, ${J}, ${KEND}`);
+    op(`ADD ${KJ}, ${KJ}, ${w}`);
+    op(`LT ${F}, ${KJ}, ${KEND}`);
     op(`JNZ ${F}, ${top}`);
     return 1 + N * (inner + 3);
   };
 
-  /** X ← X + Σ_h heads (Δ collects them: every head reads the same X); then X ← X + ReLU(X·W1 + b1)·W2 + b2. */
+  /**
+   * X ← X + Σ_h heads (Δ collects them: every head reads the same X; adding Δ into X zeroes it again, so Δ
+   * is zero at every layer's start); then X ← X + ReLU(X·W1 + b1)·W2 + b2.
+   */
   const layer = (l: LayerLayout): number => {
     const H = l.mlpHidden;
     let cost = 0;
     if (l.heads.length > 0) {
-      cost += zero(layout.delta, N * d);
       for (const h of l.heads) cost += head(h);
-      cost += asm.loop(E, 0, 1, N * d, () => op(`LOAD ${T}, [${E} + ${layout.x}]`) + op(`LOAD ${O}, [${E} + ${layout.delta}]`) + op(`ADD ${T}, ${T}, ${O}`) + op(`STORE ${T}, [${E} + ${layout.x}]`));
+      const deltaAt = layout.delta - layout.x;
+      cost += asm.loop(XI, layout.x, d, N, () => {
+        for (let c = 0; c < d; c++) {
+          op(`LOAD ${T}, [${XI} + ${c}]`);
+          op(`LOAD ${O}, [${XI} + ${deltaAt + c}]`);
+          op(`ADD ${T}, ${T}, ${O}`);
+          op(`STORE ${T}, [${XI} + ${c}]`);
+          op(`STORE 0, [${XI} + ${deltaAt + c}]`);
+        }
+        return 5 * d;
+      });
     }
-    cost += zero(layout.hidden, N * H) + timesAll(l.w1, layout.x, d, layout.hidden, H);
-    cost += op(`LI ${A}, ${layout.hidden}`);
-    cost += asm.loop(I, 0, 1, N, () =>
-      asm.loop(U, 0, 1, H, () => op(`LOAD ${T}, [${A}]`) + op(`LOAD ${O}, [${U} + ${l.b1}]`) + op(`ADD ${T}, ${T}, ${O}`) + op(`MAX ${T}, ${T}, 0`) + op(`STORE ${T}, [${A}]`) + op(`ADD ${A}, ${A}, 1`)),
-    );
+    cost += zeroRows(layout.hidden, N, H) + timesAll(l.w1, layout.x, d, layout.hidden, H);
+    if (H > 0) {
+      cost += asm.loop(A, layout.hidden, H, N, () => {
+        for (let u = 0; u < H; u++) {
+          op(`LOAD ${T}, [${A} + ${u}]`);
+          op(`LOAD ${O}, [${l.b1 + u}]`);
+          op(`ADD ${T}, ${T}, ${O}`);
+          op(`MAX ${T}, ${T}, 0`);
+          op(`STORE ${T}, [${A} + ${u}]`);
+        }
+        return 5 * H;
+      });
+    }
     cost += timesAll(l.w2, layout.hidden, H, layout.x, d);
     if (l.b2Entries > 0) {
       cost += asm.loop(XI, layout.x, d, N, () =>
@@ -226,12 +300,12 @@ export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number
     return cost;
   };
 
-  /** X[i] ← E[canvas[i]] + Σ_f Φ[i, f]·Pos[f]. */
+  /** X[i] ← E[canvas[i]] (a row copy, unrolled) + Σ_f Φ[i, f]·Pos[f]. */
   const embed = (): number => {
     let cost = op(`LI ${XI}, ${layout.x}`);
     cost += asm.loop(I, 0, 1, N, () => {
-      let c = op(`LOAD ${T}, [${I} + ${layout.canvas}]`) + op(`MUL ${A}, ${T}, ${d}`) + op(`ADD ${A}, ${A}, ${layout.embedding}`);
-      c += asm.loop(C, 0, 1, d, () => op(`ADD ${P}, ${A}, ${C}`) + op(`LOAD ${O}, [${P}]`) + op(`ADD ${E}, ${XI}, ${C}`) + op(`STORE ${O}, [${E}]`));
+      let c = op(`LOAD ${T}, [${I} + ${layout.canvas}]`) + op(`MUL ${A}, ${T}, ${d}`);
+      for (let e = 0; e < d; e++) c += op(`LOAD ${O}, [${A} + ${layout.embedding + e}]`) + op(`STORE ${O}, [${XI} + ${e}]`);
       return c + op(`ADD ${XI}, ${XI}, ${d}`);
     });
     return cost + timesAll(layout.position, layout.phi, layout.F, layout.x, d);
@@ -247,7 +321,7 @@ export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number
     cost += asm.loop(I, 0, 1, N, () => {
       const next = asm.label("position");
       let c = op(`LOAD ${T}, [${I} + ${layout.canvas}]`) + op(`NE ${F}, ${T}, ${mask}`) + op(`JNZ ${F}, ${next}`);
-      c += zero(layout.logits, V) + op(`LI ${YI}, ${layout.logits}`) + rowTimes(layout.tokenHead);
+      c += zeroRows(layout.logits, 1, V) + op(`LI ${YI}, ${layout.logits}`) + rowTimes(layout.tokenHead);
       c += op(`LOAD ${BEST}, [${layout.logits}]`) + op(`LOAD ${O}, [${layout.tokenBias}]`) + op(`ADD ${BEST}, ${BEST}, ${O}`) + op(`LI ${ARG}, 0`);
       c += asm.loop(U, 1, 1, V - 1, () => {
         const notBetter = asm.label("notBetter");
@@ -289,5 +363,7 @@ export function emitDecoder(layout: Thm2Layout, wordBits: number, passes: number
   finish += op("HALT");
   // `passes` full passes, then (unless the last was stuck) the check that finds no mask, and the exit.
   setup += passes * pass + (1 + countMasks + 3) + 1 + finish;
-  return { code: asm.lines, stepBound: setup };
+  const heads = layout.layers.flatMap((l) => l.heads);
+  const registers = FIRST_Q + Math.min(Q_REGISTERS, maxOf(heads.map((h) => h.dQK), 0));
+  return { code: asm.lines, stepBound: setup, registers };
 }

@@ -55,14 +55,17 @@ export interface Thm2Layout {
   readonly layers: readonly LayerLayout[];
   readonly tokenHead: SparseBlock;
   readonly tokenBias: number;
-  /** Scratch: residual X [N, d], the heads' sum Δ [N, d], Q and K [N, dQK], values and averages [N, dV], scores [N], MLP hidden [N, H], logits [V]. */
+  /**
+   * Scratch: residual X [N, d], the heads' sum Δ [N, d] (zero between layers), Q [N, dQK], each key's row
+   * k_j ‖ v_j and its score [N, dQK + dV] (a key loop walks one pointer), averages [N, dV], MLP hidden
+   * [N, H], logits [V]; widths are the widest head's.
+   */
   readonly x: number;
   readonly delta: number;
   readonly q: number;
-  readonly k: number;
-  readonly v: number;
-  readonly avg: number;
+  readonly kv: number;
   readonly scores: number;
+  readonly avg: number;
   readonly hidden: number;
   readonly logits: number;
   /** The output region: status, decoding steps, divisions, then the final canvas [N]. */
@@ -123,6 +126,7 @@ export function packModel(model: Transformer, canvas: Int32Array): PackedModel {
   const heads = config.layers.flatMap((l) => l.heads);
   const dQK = maxOf(heads.map((h) => h.dQK), 0);
   const dV = maxOf(heads.map((h) => h.dV), 0);
+  const kvWidth = maxOf(heads.map((h) => h.dQK + h.dV), 0);
   const H = maxOf(config.layers.map((l) => l.mlpHidden), 0);
   const layout: Thm2Layout = {
     N,
@@ -141,10 +145,9 @@ export function packModel(model: Transformer, canvas: Int32Array): PackedModel {
     x: scratch(N * d),
     delta: scratch(N * d),
     q: scratch(N * dQK),
-    k: scratch(N * dQK),
-    v: scratch(N * dV),
+    kv: scratch(N * kvWidth),
+    scores: scratch(N * kvWidth),
     avg: scratch(N * dV),
-    scores: scratch(N),
     hidden: scratch(N * H),
     logits: scratch(V),
     output: scratch(3 + N),

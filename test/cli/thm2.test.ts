@@ -16,7 +16,7 @@ describe("apmdm thm2", () => {
     const r = await cli("thm2", dir, "--tokens", "2,0,2,1");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^.*average: a canvas of S = 4 tokens, decoded by one PRAM processor \(\d+-bit words, step bound \d+\)\n/);
+    expect(r.out).toMatch(/^.*average: a canvas of S = 4 tokens, decoded by one PRAM processor \(\d+-bit words, long division, step bound \d+\)\n/);
     expect(r.out).toContain("  PRAM(1): 2,1,2,1  (done after 1 steps, 4 tie divisions)\n  model:   2,1,2,1  (done after 1 steps)\n  equal; PRAM T = ");
   });
 
@@ -60,6 +60,16 @@ describe("apmdm thm2", () => {
     saveModel(model, bad);
     const r = await cli("thm2", bad, "--tokens", "1,0");
     expect(r).toEqual({ code: 2, out: "", err: "apmdm thm2: weight token_head.bias[1] = 0.25 is not an integer (Theorem 2's program computes in integer words)\n" });
+  });
+
+  it("--division div: the same decode with the ISA's DIV, in fewer steps", async () => {
+    const long = JSON.parse((await cli("thm2", dir, "--tokens", "2,0,2,1", "--json")).out);
+    const div = JSON.parse((await cli("thm2", dir, "--tokens", "2,0,2,1", "--division", "div", "--json")).out);
+    expect(div).toMatchObject({ equal: true, pram: { canvas: long.pram.canvas, divisions: 4, division: "div" } });
+    expect(long.pram.division).toBe("long");
+    expect(div.pram.meters.T).toBeLessThan(long.pram.meters.T);
+    expect(div.pram.stepBound).toBeLessThan(long.pram.stepBound);
+    expect((await cli("thm2", dir, "--tokens", "1", "--division", "fast")).err).toBe("apmdm thm2: --division must be long (shifts and subtraction) or div (the ISA's DIV and MOD), not fast\n");
   });
 
   it("bad usage: one line, exit 2", async () => {

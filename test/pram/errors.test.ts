@@ -78,6 +78,18 @@ describe("every PRAM error a user can cause", () => {
   });
 });
 
+describe("the step bound's limit: P·T ≤ 2^52", () => {
+  const withSteps = (processors: number, steps: string) => parseProgram(HEADER.replace(".processors 2", `.processors ${processors}`).replace(".steps 6", `.steps ${steps}`) + "  HALT\n", "F");
+  it("one processor may declare 2^52 steps, not one more", () => {
+    expect(instantiate(withSteps(1, "2^52"), 2).stepBound).toBe(2 ** 52);
+    expect(() => instantiate(withSteps(1, "2^52 + 1"), 2)).toThrow(/T = 4503599627370497 is outside 1\.\.4503599627370496/);
+  });
+  it("P processors may declare ⌊2^52 / P⌋ steps", () => {
+    expect(instantiate(withSteps(3, "2^52 / 3"), 2).stepBound).toBe(Math.floor(2 ** 52 / 3));
+    expect(() => instantiate(withSteps(3, "2^52 / 3 + 1"), 2)).toThrow(/is outside 1\.\.1501199875790165 \(n is too large for this interpreter\)/);
+  });
+});
+
 describe("a program with no instructions", () => {
   it("is a syntax error at the end of the file, not a run that never halts", () => {
     expect(() => parseProgram(HEADER, "F")).toThrow(/^F:9:1: syntax error: the program has no instructions/);

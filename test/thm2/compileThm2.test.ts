@@ -27,6 +27,27 @@ describe("Theorem 2: the PRAM(1) program decodes as the weights do", () => {
     seen[run.pram.end] += 1;
     seen.divisions += run.pram.divisions;
   });
+  let divided = 0;
+  test.prop([arbitraryProgram, canvases], { numRuns: 25 })("with the ISA's DIV: the same decode and divisions as long division, never more steps", (g, cells) => {
+    const { model } = compile(g.program);
+    const canvas = Int32Array.from(cells, ([t, masked]) => (masked ? model.config.maskToken : t % g.recipe.V));
+    const long = compileThm2(model, canvas, "long");
+    const div = compileThm2(model, canvas, "div");
+    const a = runThm2(long, model, canvas);
+    const b = runThm2(div, model, canvas);
+    expect(b.equal).toBe(true);
+    expect(b.pram.canvas).toEqual(a.pram.canvas);
+    expect(b.pram.divisions).toBe(a.pram.divisions);
+    expect(b.pram.meters.T).toBeLessThanOrEqual(div.stepBound);
+    expect(b.pram.meters.T).toBeLessThanOrEqual(a.pram.meters.T);
+    expect(div.stepBound).toBeLessThanOrEqual(long.stepBound);
+    if (b.pram.divisions > 0) {
+      divided += 1;
+      expect(b.pram.meters.T).toBeLessThan(a.pram.meters.T);
+    }
+  });
+  it("the DIV cases divided", () => expect(divided).toBeGreaterThan(0));
+
   it("the generated cases reached both ends and divided by tie counts", () => {
     expect(seen.done).toBeGreaterThan(0);
     expect(seen.stuck).toBeGreaterThan(0);
