@@ -1,4 +1,5 @@
 import { sudokuExperiment } from "../experiments/sudoku/sudokuExperiment.js";
+import { maxflowExperiment } from "./maxflowExperiment.js";
 import type { Counterexample, FittedBound, Margin, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
 
 /** What one task of `apmdm prove experiments` checked, fitted and measured. */
@@ -17,9 +18,9 @@ export type Experiment = (settings: ProofSettings) => Promise<ExperimentResult>;
 
 /**
  * The tasks of the AP-MDM paper's experiments, each an exact construction checked on every instance it
- * tries. A task adds itself here (max-flow beside Sudoku); the report concatenates their results.
+ * tries. A task adds itself here; the report concatenates their results.
  */
-export const EXPERIMENTS: readonly Experiment[] = [sudokuExperiment];
+export const EXPERIMENTS: readonly Experiment[] = [sudokuExperiment, maxflowExperiment];
 
 export async function proveExperiments(settings: ProofSettings): Promise<ProofReport> {
   const results: ExperimentResult[] = [];

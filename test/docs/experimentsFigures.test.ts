@@ -5,6 +5,7 @@ import { parsePuzzle } from "../../src/experiments/sudoku/parsePuzzle.js";
 import { readPuzzleFile, SUDOKU_DATA_DIR } from "../../src/experiments/sudoku/readPuzzleFile.js";
 import { rulesPredictor } from "../../src/experiments/sudoku/rulesPredictor.js";
 import { solveSudoku } from "../../src/experiments/sudoku/solveSudoku.js";
+import type { MaxflowPoint } from "../../src/ap-mdm/maxflow/maxflowFigure.js";
 import type { SudokuPoint } from "../../src/experiments/sudoku/sudokuFigure.js";
 import { sudokuModel } from "../../src/experiments/sudoku/sudokuModel.js";
 import { buildExperimentPlots, tableBegin, tableEnd } from "../../src/plot/experiments/buildExperimentPlots.js";
@@ -13,10 +14,11 @@ import { experimentFigures } from "../../src/plot/experiments/experimentFigures.
 const root = join(import.meta.dirname, "..", "..");
 const dir = join(root, "docs", "experiments");
 const page = readFileSync(join(root, "docs", "experiments.md"), "utf8");
+const maxflowPage = readFileSync(join(root, "docs", "maxflow.md"), "utf8");
 const thousands = (x: number): string => x.toLocaleString("en-US");
 
 describe("docs/experiments", () => {
-  it("is what `apmdm plot --experiments` writes (replayed over the rules spec, which takes the weights' steps), quoted verbatim", async () => {
+  it("is what `apmdm plot --experiments` writes (Sudoku replayed over the rules spec, which takes the weights' steps; max-flow over its weights), quoted verbatim in experiments.md and maxflow.md", async () => {
     const committed = readdirSync(dir).sort();
     const { command } = JSON.parse(readFileSync(join(dir, "sudoku-steps.json"), "utf8")) as { command: string };
     const count = Number(/--max-n (\d+)/.exec(command)![1]);
@@ -24,10 +26,10 @@ describe("docs/experiments", () => {
     expect(committed).toEqual(produced.map((f) => f.name).sort());
     for (const f of produced) expect(readFileSync(join(dir, f.name), "utf8"), f.name).toBe(f.text);
     const tables = produced.find((f) => f.name === "tables.md")!.text;
-    for (const section of ["sudoku"]) {
-      const quote = (text: string) => text.slice(text.indexOf(tableBegin(section)), text.indexOf(tableEnd(section)));
-      expect(quote(page), section).toBe(quote(tables));
-      expect(quote(page).length).toBeGreaterThan(tableBegin(section).length);
+    const quote = (text: string, section: string) => text.slice(text.indexOf(tableBegin(section)), text.indexOf(tableEnd(section)));
+    for (const [doc, section] of [[page, "sudoku"], [page, "maxflow"], [maxflowPage, "maxflow"]]) {
+      expect(quote(doc, section), section).toBe(quote(tables, section));
+      expect(quote(doc, section).length).toBeGreaterThan(tableBegin(section).length);
     }
   });
 
@@ -45,5 +47,17 @@ describe("docs/experiments", () => {
     const r = sudokuModel().report;
     expect(prose).toContain(`gives ${r.layers} layers, ${r.heads} heads, width ${r.width}, ${thousands(r.mlpUnits)} MLP units and ${thousands(r.params)} parameters`);
     expect(parsePuzzle(readFileSync(`${SUDOKU_DATA_DIR}public.txt`, "utf8").split("\n")[0])).toHaveLength(81);
+  });
+
+  it("quotes the max-flow figures its prose states: the step range and the append-only comparison at 10 nodes", () => {
+    const prose = page.replace(/\s+/g, " ");
+    const { data } = JSON.parse(readFileSync(join(dir, "maxflow-steps.json"), "utf8")) as { data: { points: MaxflowPoint[] } };
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const stepMeans = [4, 5, 6, 7, 8, 9, 10].map((n) => mean(data.points.filter((p) => p.nodes === n).map((p) => p.steps)));
+    expect(prose).toContain(`${Math.floor(Math.min(...stepMeans))}–${Math.ceil(Math.max(...stepMeans))} steps on average at every size`);
+    const ten = data.points.filter((p) => p.nodes === 10);
+    const [trail, peak] = [mean(ten.map((p) => p.appendOnlyContext)), mean(ten.map((p) => p.peakContext))];
+    expect(prose).toContain(`it averages ${Math.round(trail)} tokens against the AP-MDM's peak of ${Math.round(peak)} (${(trail / peak).toFixed(1)} times) and reaches ${Math.max(...ten.map((p) => p.appendOnlyContext))}`);
+    expect(data.points.every((p) => p.exact && p.steps === p.formulaSteps && p.peakContext <= p.contextBound)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatProofReport } from "../../src/proofs/formatProofReport.js";
+import { EXPERIMENTS } from "../../src/proofs/experiments.js";
 import { maxflowSizes, proveMaxflow } from "../../src/proofs/maxflow.js";
+import { maxflowExperiment } from "../../src/proofs/maxflowExperiment.js";
 import { palette } from "../../src/repl/palette.js";
 
 describe("prove maxflow", () => {
@@ -20,5 +22,16 @@ describe("prove maxflow", () => {
     expect(maxflowSizes(60)).toEqual([4, 5, 6, 7, 8, 9, 10, 20, 30, 40, 50, 60]);
     expect(maxflowSizes(3)).toEqual([3]);
     expect(maxflowSizes(1)).toEqual([2]);
+  });
+
+  it("runs inside `prove experiments` beside Sudoku, its checks, fits and margins named maxflow", async () => {
+    expect(EXPERIMENTS).toContain(maxflowExperiment);
+    const r = await maxflowExperiment({ runs: 2, seed: 5, maxN: 100 }, 4);
+    expect(r.programs).toEqual(["maxflow: 2 random graphs per node count 4 (seed 5)"]);
+    expect(r.runs).toBe(2);
+    expect(r.checks.map((c) => [c.name.slice(0, 9), c.passed, c.cases])).toEqual(Array(4).fill(["maxflow: ", true, 2]));
+    expect(r.bounds.map((b) => [b.statement.slice(0, 9), b.holds])).toEqual([["maxflow: ", true], ["maxflow: ", true]]);
+    expect(r.margins.map((m) => [m.name.slice(0, 9), m.value])).toEqual([["maxflow: ", 1], ["maxflow: ", 1]]);
+    expect(r.counterexample).toBeNull();
   });
 });

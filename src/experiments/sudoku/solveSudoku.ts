@@ -6,6 +6,7 @@ import { isSolution } from "./isSolution.js";
 import type { Grid } from "./parsePuzzle.js";
 import { canvasGrid, sudokuCanvas } from "./sudokuCanvas.js";
 import { sudokuModel } from "./sudokuModel.js";
+import { sudokuRules } from "./sudokuRules.js";
 import { CANVAS_LENGTH, guessOf, TOKENS_PER_CELL, X } from "./sudokuVocabulary.js";
 
 /** A bound no search of a 9×9 grid reaches in practice; passing it is an error (step-cap), never a wrong grid. */
@@ -43,13 +44,21 @@ export interface SudokuSolve {
 /**
  * Solves a puzzle with the Sudoku AP-MDM: every step one forward pass of the compiled weights (or of the
  * given predictor, e.g. the E-FASP evaluator), until the canvas stops changing. The result is checked:
- * a grid that is not a solution of the puzzle is a bug in the construction and throws.
+ * a grid that is not a solution of the puzzle is a bug in the construction and throws. With `check`, so
+ * does a step that is not the one `sudokuRules` specifies (a SudokuCheckError naming the step).
  */
-export function solveSudoku(puzzle: Grid, options: { predictor?: Predictor; trace?: boolean } = {}): SudokuSolve {
+export function solveSudoku(puzzle: Grid, options: { predictor?: Predictor; trace?: boolean; check?: boolean } = {}): SudokuSolve {
   const predictor = options.predictor ?? weightsPredictor(sudokuModel().model);
   let guesses = 0;
   let backtracks = 0;
+  let previous = sudokuCanvas(puzzle);
+  let step = 0;
   const onStep = (canvas: Int32Array, edits: EditScript) => {
+    step += 1;
+    if (options.check) {
+      if (!sudokuRules(previous).every((t, i) => t === canvas[i])) throw new SudokuCheckError(step);
+      previous = Int32Array.from(canvas);
+    }
     guesses += openedBranchPoints(canvas, edits);
     if (edits.remask.length > 0) backtracks += 1;
   };
@@ -69,6 +78,13 @@ export function solveSudoku(puzzle: Grid, options: { predictor?: Predictor; trac
   if (decode.canvas.includes(X)) return { outcome: { kind: "unsolvable" }, meters, decode };
   if (!isSolution(puzzle, grid)) throw new Error(`the Sudoku AP-MDM stopped after ${m.steps} steps on a grid that is not a solution: ${grid.join("")}`);
   return { outcome: { kind: "solved", grid }, meters, decode };
+}
+
+/** A decoding step that differs from the rules spec: a bug in the weights (or the predictor given), never the puzzle's fault. */
+export class SudokuCheckError extends Error {
+  constructor(readonly step: number) {
+    super(`step ${step} is not the step sudokuRules specifies`);
+  }
 }
 
 /** Cells whose branch and marker tokens were both unmasked this step, the marker to a guess g1–g9 (the canvas never changes length). */

@@ -1,10 +1,15 @@
+import { maxflowFigure } from "../../ap-mdm/maxflow/maxflowFigure.js";
 import { sudokuFigure } from "../../experiments/sudoku/sudokuFigure.js";
 import { sudokuModel } from "../../experiments/sudoku/sudokuModel.js";
 import type { Predictor } from "../../mdm/predictor.js";
 import { weightsPredictor } from "../../mdm/weightsPredictor.js";
 import type { ExperimentFigure } from "./experimentFigure.js";
 
-/** What each task decodes with: its compiled weights (the CLI), or its rules spec (the regeneration test). */
+/**
+ * What Sudoku decodes with: its compiled weights (the CLI), or its rules spec (the regeneration test). Max-flow
+ * always decodes over its weights (compiled per node count): over 70 small graphs they are faster than the
+ * E-FASP evaluator.
+ */
 export interface ExperimentPredictors {
   readonly sudoku: Predictor;
 }
@@ -13,5 +18,5 @@ export const weightsPredictors = (): ExperimentPredictors => ({ sudoku: weightsP
 
 /** Every experiment figure, in the order docs/experiments.md shows them; a task adds its own here. */
 export function experimentFigures(predictors: ExperimentPredictors, count: number): ExperimentFigure[] {
-  return [sudokuFigure(predictors.sudoku, count)];
+  return [sudokuFigure(predictors.sudoku, count), maxflowFigure()];
 }

@@ -48,6 +48,9 @@ describe("apmdm sudoku solve", () => {
     expect(table.code).toBe(1);
     expect(table.out).toMatch(/ {4}1 {2}solved\s+2\s+0\s+0\s+0\n {4}2 {2}unsolvable\s+2\s+0\s+0\s+0\n/);
     expect(table.out).toContain("| 2 | 1 | 1 | 2.0 | 2 | 0.0 | 0 | 324 | 540 |");
+    expect(table.out).not.toContain("checked");
+    const checked = await cli("sudoku", "solve", "--file", file, "--check");
+    expect(checked.out).toBe(`${table.out}checked: each of the 4 steps is the one sudokuRules specifies\n`);
     const trace = join(dir, "trace.json");
     const one = await cli("sudoku", "solve", EASY, "--json", "--trace", trace);
     const json = JSON.parse(one.out);

@@ -2,12 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { Predictor } from "../../../src/mdm/predictor.js";
 import { parsePuzzle } from "../../../src/experiments/sudoku/parsePuzzle.js";
 import { rulesPredictor } from "../../../src/experiments/sudoku/rulesPredictor.js";
+import { SudokuCheckError, solveSudoku } from "../../../src/experiments/sudoku/solveSudoku.js";
 import { sudokuExperiment } from "../../../src/experiments/sudoku/sudokuExperiment.js";
 
 const EASY = `.........${"653497812179582346517824639346759281982613574735961428498275163261348957"}`;
 const STUCK = `12345678.........9${".".repeat(63)}`;
 const sets = [{ name: "two", puzzles: [EASY, STUCK].map((p, k) => ({ line: k + 1, grid: parsePuzzle(p) })) }];
 const settings = { runs: 1, seed: 3, maxN: 2 };
+/** The rules spec, except that the first unmask of a step takes the wrong digit. */
+const sabotaged: Predictor = {
+  ...rulesPredictor,
+  predict(tokens) {
+    const p = rulesPredictor.predict(tokens);
+    const first = tokens.findIndex((t, i) => t === 0 && i % 4 === 0 && p.prediction[i] >= 1 && p.prediction[i] <= 9);
+    const prediction = Int32Array.from(p.prediction);
+    if (first >= 0) prediction[first] = (prediction[first] % 9) + 1;
+    return { ...p, prediction };
+  },
+};
 
 describe("apmdm prove experiments: Sudoku", () => {
   it("passes over the weights on a small set and a generated puzzle, reporting checks, fits and margins", async () => {
@@ -21,20 +33,14 @@ describe("apmdm prove experiments: Sudoku", () => {
   });
 
   it("catches a model that strays from the rules, and names the puzzle and the command that replays it", async () => {
-    // The rules spec, except that the first unmask of a step takes the wrong digit.
-    const sabotaged: Predictor = {
-      ...rulesPredictor,
-      predict(tokens) {
-        const p = rulesPredictor.predict(tokens);
-        const first = tokens.findIndex((t, i) => t === 0 && i % 4 === 0 && p.prediction[i] >= 1 && p.prediction[i] <= 9);
-        const prediction = Int32Array.from(p.prediction);
-        if (first >= 0) prediction[first] = (prediction[first] % 9) + 1;
-        return { ...p, prediction };
-      },
-    };
     const r = await sudokuExperiment({ ...settings, runs: 1 }, { sets, predictor: sabotaged });
     expect(r.checks.some((c) => !c.passed)).toBe(true);
     expect(r.counterexample).toMatchObject({ program: "sudoku", replay: `apmdm sudoku solve ${EASY}` });
   });
 
+  it("solveSudoku's check passes the rules spec on every step and stops a stray model at its first stray step", () => {
+    const puzzle = parsePuzzle(".2...6.9...34..8..17....3.....8......467.92........5.47....1..8..82.5....6...89..");
+    expect(solveSudoku(puzzle, { predictor: rulesPredictor, check: true }).meters.steps).toBe(25);
+    expect(() => solveSudoku(puzzle, { predictor: sabotaged, check: true })).toThrow(new SudokuCheckError(1));
+  });
 });
