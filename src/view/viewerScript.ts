@@ -117,7 +117,7 @@ function drawPram() {
 function drawResidual() {
   const box = $("residual");
   box.replaceChildren();
-  if (!data.residual) { box.append(el("p", "note", "no residual stream: this page embeds none (no transformer kept, or no step captured)")); return; }
+  if (!data.residual) { box.append(el("p", "note", "no residual stream: this decode kept no transformer (it ran over the E-FASP evaluator), or no step was captured")); return; }
   const captured = Object.keys(data.residual.frames).join(", ");
   if (selected === null) { box.append(el("p", "note", "click a canvas position to see its residual stream (captured steps: " + captured + ")")); return; }
   const rows = data.residual.frames[String(k)];
