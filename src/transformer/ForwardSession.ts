@@ -1,15 +1,18 @@
 import { embedRow } from "./embed.js";
 import type { ForwardMeter } from "./forward.js";
-import { HeadCache } from "./HeadCache.js";
+import { HeadCache, type IndexMode } from "./HeadCache.js";
+import { type LayerPlan, layerPlans } from "./layerPlan.js";
 import { LogitCache } from "./LogitCache.js";
 import { assertFinite } from "./NonFiniteError.js";
 import { RowSet } from "./RowSet.js";
-import { sparseMatmul } from "./sparseMatmul.js";
+import { csrOf, sparseMatmul } from "./sparseMatmul.js";
 import type { Transformer } from "./transformerWeights.js";
 
 export interface ForwardSessionOptions {
   /** A pass whose changed positions exceed this fraction of the canvas runs as a full pass (default 1/4). */
   readonly fullPassFraction?: number;
+  /** When heads search a key or query index instead of scanning (default auto; see HeadCache). */
+  readonly index?: IndexMode;
 }
 
 /** One pass of a session: its meters and the decisions at the requested positions. */
@@ -19,15 +22,21 @@ export interface SessionPass {
   readonly logits: LogitCache;
 }
 
+/** The columns some reader uses, grouped by the version of the residual each is read from. */
+type Reads = { readonly version: number; readonly slots: Int32Array }[];
+
 /**
- * The forward pass of docs/model-format.md across the steps of a decode: it keeps every layer's input, each
- * head's state (HeadCache) and each position's logit decisions, and given a canvas that differs from the
- * previous one in a few positions recomputes only what can change (docs/model-format.md, engine):
+ * The forward pass of docs/model-format.md across the steps of a decode. It keeps the residual stream as
+ * versions of columns — version 0 the embedding [n, d], version l + 1 the columns layer l writes (LayerPlan;
+ * every other column passes through a layer as x + 0) — each head's state (HeadCache) and each position's
+ * logit decisions (LogitCache). Given a canvas that differs from the previous one in a few positions it
+ * recomputes only what can change (docs/model-format.md, engine):
  *  - the embedding of the changed positions;
- *  - per layer, the q, k, v rows of the positions whose layer input changed, the queries whose attention
- *    output can change (HeadCache), and the attention sum and MLP of the positions whose input or attention
- *    output changed; a position whose layer output keeps its bits does not propagate further;
- *  - the logits of the final rows that changed, when requested.
+ *  - per layer, the q, k, v rows of the positions where a column the heads read changed bits, the queries
+ *    whose attention output can change (HeadCache), and the attention sum and MLP of the positions where a
+ *    column the layer reads changed or whose head output changed; an output that keeps its bits propagates
+ *    no further;
+ *  - the logits of the positions where a column the output heads read changed, when requested.
  * Every recomputed value is computed by the same float64 operations in the same order as `forward`, so a
  * pass gives the same bits as a full pass. The first pass, a change of canvas length (AP-MDM insert/delete,
  * the growing ARM prefix) and a change of more than `fullPassFraction` of the positions run a full pass,
@@ -35,102 +44,185 @@ export interface SessionPass {
  */
 export class ForwardSession {
   private tokens = new Int32Array(0);
-  private residual: Float64Array[] = [];
+  private readonly plans: LayerPlan[];
+  private readonly widths: number[];
+  /** Per layer (and index L: the output heads), per column, the version it is read from and its slot there. */
+  private readonly source: Int32Array[];
+  private readonly slot: Int32Array[];
+  private readonly headReads: Reads[];
+  private readonly allReads: Reads[];
+  private readonly outputReads: Reads;
+  private values: Float64Array[] = [];
+  private changed: Uint8Array[] = [];
+  private changedRows: RowSet[] = [];
   private heads: HeadCache[][] = [];
   private logitCache: LogitCache | null = null;
+  private buf = new Float64Array(0);
   private readonly fullPassFraction: number;
+  private readonly indexMode: IndexMode;
 
   constructor(
     readonly model: Transformer,
     options: ForwardSessionOptions = {},
   ) {
     this.fullPassFraction = options.fullPassFraction ?? 0.25;
+    this.indexMode = options.index ?? "auto";
+    const { config, weights } = model;
+    const d = config.dModel;
+    const L = config.layers.length;
+    this.plans = layerPlans(model);
+    this.widths = [d, ...this.plans.map((p) => p.writes.length)];
+    this.source = [];
+    this.slot = [];
+    const version = new Int32Array(d);
+    const at = Int32Array.from({ length: d }, (_, c) => c);
+    for (let l = 0; l <= L; l++) {
+      this.source.push(Int32Array.from(version));
+      this.slot.push(Int32Array.from(at));
+      if (l < L) this.plans[l].writes.forEach((c, w) => ((version[c] = l + 1), (at[c] = w)));
+    }
+    this.headReads = this.plans.map((p, l) => this.readsOf(l, p.headReads));
+    this.allReads = this.plans.map((p, l) => this.readsOf(l, p.reads));
+    const outputs = new Set(csrOf(weights.tokenHead, d, config.vocab.length).rows);
+    if (weights.controlHead) for (const c of csrOf(weights.controlHead, d, 3).rows) outputs.add(c);
+    this.outputReads = this.readsOf(L, Int32Array.from(outputs));
   }
 
   /** Runs the pass over `tokens`, deciding the logits at `outputs` (default: every position). */
   run(tokens: Int32Array, outputs?: Uint8Array): SessionPass {
     const { config } = this.model;
     const n = tokens.length;
-    const dirty = new RowSet(n);
+    const edited = new RowSet(n);
     let full = n !== this.tokens.length;
     if (!full) {
-      for (let i = 0; i < n; i++) if (tokens[i] !== this.tokens[i]) dirty.add(i);
-      full = dirty.length > this.fullPassFraction * n;
+      for (let i = 0; i < n; i++) if (tokens[i] !== this.tokens[i]) edited.add(i);
+      full = edited.length > this.fullPassFraction * n;
     }
     if (full) {
       this.allocate(n);
-      dirty.fill();
-    }
+      edited.fill();
+    } else for (let v = 0; v < this.values.length; v++) this.clearMarks(v);
     this.tokens = Int32Array.from(tokens);
     const d = config.dModel;
+    const row = new Float64Array(d);
+    for (const i of edited.sorted()) {
+      embedRow(this.model, tokens, i, row, 0);
+      this.store(0, i, row, 0, full);
+    }
     let work = 0;
-    for (const i of dirty.sorted()) embedRow(this.model, tokens, i, this.residual[0]);
+    const all = full ? Int32Array.from({ length: n }, (_, i) => i) : null;
     config.layers.forEach((layer, l) => {
-      if (dirty.length === 0) return;
-      const rows = dirty.sorted();
-      const changed = new RowSet(n);
-      for (const i of rows) changed.add(i);
-      const xRows = gather(this.residual[l], rows, d);
-      for (const head of this.heads[l]) {
-        head.update(xRows, rows, full, sparseMatmul, changed);
-        work += head.work;
-      }
-      const recompute = changed.sorted();
-      work += this.layerRows(l, recompute, layer.mlpHidden);
-      dirty.clear();
-      const next = this.residual[l + 1];
-      const computed = this.computedRows;
-      for (let r = 0; r < recompute.length; r++) {
-        const i = recompute[r];
-        let moved = full;
-        for (let c = 0; c < d; c++) {
-          const a = next[i * d + c];
-          const b = computed[r * d + c];
-          if (a !== b || (a === 0 && 1 / a !== 1 / b)) moved = true;
-          next[i * d + c] = b;
+      const headRows = all ?? this.rowsChanged(this.headReads[l], n).sorted();
+      const attended = new RowSet(n);
+      if (headRows.length > 0) {
+        const x = this.gather(l, headRows, this.plans[l].headReads);
+        for (const head of this.heads[l]) {
+          head.update(x, headRows, full, sparseMatmul, attended);
+          work += head.work;
         }
-        if (moved) dirty.add(i);
       }
+      const rows = all ?? this.rowsChanged(this.allReads[l], n);
+      if (rows instanceof RowSet) for (const i of attended.sorted()) rows.add(i);
+      const recompute = rows instanceof RowSet ? rows.sorted() : rows;
+      if (recompute.length > 0) work += this.layerRows(l, recompute, layer.mlpHidden, full);
     });
+    if (full) this.logitCache = new LogitCache(this.model, n);
     const cache = this.logitCache!;
-    cache.invalidate(dirty.sorted());
-    work += cache.decide(this.residual[config.layers.length], outputs);
+    if (!full) cache.invalidate(this.rowsChanged(this.outputReads, n).sorted());
+    const L = config.layers.length;
+    work += cache.decide((list) => this.gather(L, Int32Array.from(list), null), outputs);
     return { meter: this.meter(work, full ? 1 : 0, outputs), logits: cache };
   }
 
-  private computedRows: Float64Array = new Float64Array(0);
+  /** The reads of `columns` at layer l (L: the output heads), grouped by version. */
+  private readsOf(l: number, columns: Int32Array): Reads {
+    const byVersion = new Map<number, number[]>();
+    for (const c of columns) {
+      const v = this.source[l][c];
+      byVersion.set(v, [...(byVersion.get(v) ?? []), this.slot[l][c]]);
+    }
+    return [...byVersion].map(([version, slots]) => ({ version, slots: Int32Array.from(slots) }));
+  }
+
+  /** The positions where a column of `reads` changed bits in this pass. */
+  private rowsChanged(reads: Reads, n: number): RowSet {
+    const set = new RowSet(n);
+    for (const { version, slots } of reads) {
+      const marks = this.changed[version];
+      const width = this.widths[version];
+      for (const i of this.changedRows[version].members()) {
+        if (set.has(i)) continue;
+        for (let s = 0; s < slots.length; s++) {
+          if (marks[i * width + slots[s]]) {
+            set.add(i);
+            break;
+          }
+        }
+      }
+    }
+    return set;
+  }
 
   /**
-   * For the given rows of layer l: x ← x + Σ_h attended_h·Wo_h, then x ← x + (ReLU(x·W1 + b1)·W2 + b2), into
-   * computedRows, in forward's order. Returns the multiply-adds.
+   * The input rows of layer l (L: the final residual) at `rows`, packed [rows, d]: the given columns (all when
+   * null) hold their values; the others hold zeros or stale values of earlier gathers, finite, which the
+   * sparse products never read (and a dense product only multiplies by a zero weight: a ±0 term, no change).
+   * A column read from the embedding after a layer is x + 0 (−0 becomes +0), as forward's additions leave it.
    */
-  private layerRows(l: number, rows: Int32Array, H: number): number {
+  private gather(l: number, rows: Int32Array, columns: Int32Array | null): Float64Array {
+    const d = this.model.config.dModel;
+    if (this.buf.length < rows.length * d) this.buf = new Float64Array(rows.length * d);
+    const buf = this.buf;
+    const source = this.source[l];
+    const slot = this.slot[l];
+    const count = columns ? columns.length : d;
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r];
+      for (let q = 0; q < count; q++) {
+        const c = columns ? columns[q] : q;
+        const v = source[c];
+        const value = this.values[v][i * this.widths[v] + slot[c]];
+        buf[r * d + c] = v === 0 && l > 0 ? value + 0 : value;
+      }
+    }
+    return buf;
+  }
+
+  /**
+   * Layer l at `rows`: x ← x + Σ_h attended_h·Wo_h, then x ← x + (ReLU(x·W1 + b1)·W2 + b2), at the columns the
+   * layer writes, in forward's order; stores them (marking the bits that changed). Returns the multiply-adds.
+   */
+  private layerRows(l: number, rows: Int32Array, H: number, full: boolean): number {
     const d = this.model.config.dModel;
     const lw = this.model.weights.layers[l];
+    const plan = this.plans[l];
+    const { writes, headWrites } = plan;
+    const W = writes.length;
     const m = rows.length;
-    const x = gather(this.residual[l], rows, d);
-    const delta = new Float64Array(m * d);
-    const y = new Float64Array(m * d);
+    const x = this.gather(l, rows, plan.reads);
+    const out = new Float64Array(m * W);
+    const slotOf = this.slot[l + 1];
     let work = 0;
-    // δ = Σ_h a_h·Wo_h from +0 in head order, visiting only the columns where Wo_h has a non-zero entry:
-    // elsewhere (a·Wo)[c] is a sum of ±0 from +0, i.e. +0, and δ (never −0) + +0 = δ.
+    // δ = Σ_h a_h·Wo_h from +0 in head order, at the columns Wo_h reaches (elsewhere its terms are +0).
     this.heads[l].forEach((head, h) => {
       const wo = lw.heads[h].wo;
       const dV = head.dV;
-      const cols = nonZeroColumns(wo, dV, d);
       for (let r = 0; r < m; r++) {
         const ao = rows[r] * dV;
-        for (const c of cols) {
+        for (const c of headWrites[h]) {
           let s = 0;
           for (let k = 0; k < dV; k++) s += head.attended[ao + k] * wo[k * d + c];
-          delta[r * d + c] += s;
+          out[r * W + slotOf[c]] += s;
         }
       }
       work += m * dV * d;
     });
-    for (let e = 0; e < m * d; e++) x[e] += delta[e];
+    // x + δ at the written columns (the MLP reads them there; elsewhere x + 0 multiplies W1 as x does, and
+    // keeps the finite input it had).
+    for (let r = 0; r < m; r++) for (let w = 0; w < W; w++) out[r * W + w] += x[r * d + writes[w]];
     const position = (r: number) => rows[r];
-    assertFinite(x, 0, m * d, d, position, { layer: l, head: null, what: "residual after attention" });
+    assertFinite(out, 0, m * W, W, position, { layer: l, head: null, what: "residual after attention" });
+    for (let r = 0; r < m; r++) for (let w = 0; w < W; w++) x[r * d + writes[w]] = out[r * W + w];
     const hidden = new Float64Array(m * H);
     sparseMatmul(x, m, d, lw.w1, H, hidden);
     for (let r = 0; r < m; r++) {
@@ -140,21 +232,53 @@ export class ForwardSession {
       }
     }
     assertFinite(hidden, 0, m * H, H, position, { layer: l, head: null, what: "MLP hidden unit" });
-    sparseMatmul(hidden, m, H, lw.w2, d, y);
-    for (let r = 0; r < m; r++) for (let c = 0; c < d; c++) x[r * d + c] += y[r * d + c] + lw.b2[c];
-    assertFinite(x, 0, m * d, d, position, { layer: l, head: null, what: "residual after the MLP" });
-    this.computedRows = x;
+    // y = hidden·W2 column by column, rows increasing from +0 (sparseMatmul's sums), then x + (y + b2).
+    const { w2Start, w2Row, w2Val } = plan;
+    for (let r = 0; r < m; r++) {
+      for (let w = 0; w < W; w++) {
+        let y = 0;
+        for (let e = w2Start[w]; e < w2Start[w + 1]; e++) y += hidden[r * H + w2Row[e]] * w2Val[e];
+        out[r * W + w] = x[r * d + writes[w]] + (y + lw.b2[writes[w]]);
+      }
+    }
+    assertFinite(out, 0, m * W, W, position, { layer: l, head: null, what: "residual after the MLP" });
+    for (let r = 0; r < m; r++) this.store(l + 1, rows[r], out, r * W, full);
     return work + 2 * m * d * H;
+  }
+
+  /** Writes row i of version v from src[so ..], marking the entries whose bits changed (unless on a full pass). */
+  private store(v: number, i: number, src: Float64Array, so: number, full: boolean): void {
+    const width = this.widths[v];
+    const values = this.values[v];
+    const marks = this.changed[v];
+    const o = i * width;
+    let moved = false;
+    for (let w = 0; w < width; w++) {
+      const b = src[so + w];
+      if (!full && !Object.is(values[o + w], b)) {
+        marks[o + w] = 1;
+        moved = true;
+      }
+      values[o + w] = b;
+    }
+    if (moved) this.changedRows[v].add(i);
+  }
+
+  private clearMarks(v: number): void {
+    const width = this.widths[v];
+    for (const i of this.changedRows[v].members()) this.changed[v].fill(0, i * width, i * width + width);
+    this.changedRows[v].clear();
   }
 
   private allocate(n: number): void {
     const { config, weights } = this.model;
     const d = config.dModel;
-    this.residual = Array.from({ length: config.layers.length + 1 }, () => new Float64Array(n * d));
+    this.values = this.widths.map((w) => new Float64Array(n * w));
+    this.changed = this.widths.map((w) => new Uint8Array(n * w));
+    this.changedRows = this.widths.map(() => new RowSet(n));
     this.heads = config.layers.map((layer, l) =>
-      layer.heads.map(({ dQK, dV }, h) => new HeadCache(weights.layers[l].heads[h], n, d, dQK, dV, config.causal, config.attention, { layer: l, head: h })),
+      layer.heads.map(({ dQK, dV }, h) => new HeadCache(weights.layers[l].heads[h], n, d, dQK, dV, config.causal, config.attention, { layer: l, head: h }, this.indexMode)),
     );
-    this.logitCache = new LogitCache(this.model, n);
   }
 
   /** The dense pass's FLOPs (forward's formula, from each head's current counts), the work done, the margins. */
@@ -184,29 +308,4 @@ export class ForwardSession {
     const cache = this.logitCache!;
     return { flops: 2 * multiplyAdds, work: 2 * work, fullPasses, minAttentionMargin, minLogitMargin: cache.minMargin(outputs) };
   }
-}
-
-/** Rows `rows` of an [n, d] array, packed into an [rows.length, d] one. */
-function gather(a: Float64Array, rows: Int32Array, d: number): Float64Array {
-  const out = new Float64Array(rows.length * d);
-  for (let r = 0; r < rows.length; r++) out.set(a.subarray(rows[r] * d, rows[r] * d + d), r * d);
-  return out;
-}
-
-const columnCache = new WeakMap<Float64Array, Int32Array>();
-
-/** The columns of an [rows, cols] matrix with a non-zero entry (cached: weights are never mutated). */
-function nonZeroColumns(w: Float64Array, rows: number, cols: number): Int32Array {
-  let list = columnCache.get(w);
-  if (!list) {
-    const found: number[] = [];
-    for (let c = 0; c < cols; c++) {
-      let any = false;
-      for (let r = 0; r < rows; r++) if (w[r * cols + c] !== 0) any = true;
-      if (any) found.push(c);
-    }
-    list = Int32Array.from(found);
-    columnCache.set(w, list);
-  }
-  return list;
 }

@@ -4,9 +4,13 @@ import { assertFinite, NonFiniteError } from "./NonFiniteError.js";
 import type { RowSet } from "./RowSet.js";
 import type { AttentionKind } from "./transformerConfig.js";
 import type { HeadWeights } from "./transformerWeights.js";
+import { EXACT, integralBound, integralMax, PointTree } from "./PointTree.js";
 
-/** Integers up to 2^53 are exact in float64: a sum of integers of this size is the same in any order. */
-const EXACT = 2 ** 53;
+/**
+ * When the session searches indexes instead of scanning (see HeadCache): "auto" when it pays, "always"
+ * whenever exact (for the differential tests), "never".
+ */
+export type IndexMode = "auto" | "always" | "never";
 
 /**
  * One attention head's state across the passes of a ForwardSession. Queries with the same q row (bit for
@@ -51,6 +55,32 @@ export class HeadCache {
   private integral = false;
   private readonly scores: Float64Array;
   private readonly maximal: Int32Array;
+  /** Groups whose levels must be recomputed over every key before this update ends (rescans are deferred). */
+  private pending: number[] = [];
+  private readonly queued: Uint8Array;
+  // The (group, touched key) pairs a query-index search found, as per-group linked lists.
+  private readonly hitFirst: Int32Array;
+  private readonly hitLast: Int32Array;
+  private hitNext: Int32Array = new Int32Array(16);
+  private hitKey: Int32Array = new Int32Array(16);
+  private readonly touchedOf: Int32Array;
+  /**
+   * Per key j, a list of groups that have held j in their top level (a superset: stale entries are harmless,
+   * a group follows a key exactly whatever it holds), as linked lists holdFirst[j] → holdGroup/holdNext; and
+   * per group, whether its top level was too large to list (such a "wide" group follows every changed key).
+   */
+  private readonly holdFirst: Int32Array;
+  private holdGroup: Int32Array = new Int32Array(64);
+  private holdNext: Int32Array = new Int32Array(64);
+  private holds = 0;
+  private readonly wide: Uint8Array;
+  /**
+   * The key index, kept while no key changes bits (dropped by update when one does), with the per-coordinate
+   * maxima of |k| it was built from, and its node value sums, kept while no value changes bits.
+   */
+  private keys: PointTree | null = null;
+  private keyMax = new Float64Array(0);
+  private keySums: Float64Array | null = null;
   /** Multiply-adds run by the last update. */
   work = 0;
 
@@ -63,6 +93,7 @@ export class HeadCache {
     readonly causal: boolean,
     readonly kind: AttentionKind,
     readonly site: { readonly layer: number; readonly head: number },
+    private readonly indexMode: IndexMode = "auto",
   ) {
     this.k = new Float64Array(n * dQK);
     this.v = new Float64Array(n * dV);
@@ -83,6 +114,12 @@ export class HeadCache {
     this.moved = new Uint8Array(n);
     this.scores = new Float64Array(n);
     this.maximal = new Int32Array(n);
+    this.queued = new Uint8Array(n);
+    this.hitFirst = new Int32Array(n).fill(-1);
+    this.hitLast = new Int32Array(n).fill(-1);
+    this.touchedOf = new Int32Array(n);
+    this.holdFirst = new Int32Array(n).fill(-1);
+    this.wide = new Uint8Array(n);
   }
 
   /** Over every query: Σ |S_i| (the keys averaged) and the smallest best − second (forward's meters). */
@@ -124,6 +161,8 @@ export class HeadCache {
       const kMoved = store(this.k, kNew, i, r, dQK, kOld);
       const vMoved = store(this.v, vNew, i, r, dV, vOld);
       if (kMoved || vMoved) touched.push(r);
+      if (kMoved) this.keys = null;
+      if (vMoved) this.keySums = null;
     }
     this.integral = integralValues(this.v, n);
     const sumsExact = wasIntegral && this.integral;
@@ -132,9 +171,10 @@ export class HeadCache {
       this.index.clear();
       this.groupOf.fill(-1);
     } else if (touched.length > 0) {
-      for (const g of this.index.values()) {
-        if (this.kind.kind === "softmax") this.rescan(g);
-        else this.follow(g, dirty, touched, kOld, kNew, vOld, vNew, sumsExact);
+      if (this.kind.kind === "softmax") for (const g of this.index.values()) this.queue(g);
+      else if (!this.followIndexed(dirty, touched, kOld, kNew, vOld, vNew, sumsExact)) {
+        const all = Int32Array.from(touched);
+        for (const g of this.index.values()) this.follow(g, dirty, all, all.length, kOld, kNew, vOld, vNew, sumsExact);
       }
     }
     // Queries whose q row changed (all of them on a full pass) move to the group of their new row.
@@ -152,13 +192,20 @@ export class HeadCache {
         this.gKey[g] = key;
         this.gq.set(qNew.subarray(r * dQK, r * dQK + dQK), g * dQK);
         this.gPos[g] = i;
-        this.rescan(g);
+        this.queue(g);
       }
       this.memberAt[i] = this.members[g].length;
       this.members[g].push(i);
       this.groupOf[i] = g;
       rejoined.push(i);
     }
+    if (this.holds > 16 * n + 1024) {
+      // Too many stale holds: forget them all, and rescan every group to record its top level afresh.
+      this.holdFirst.fill(-1);
+      this.holds = 0;
+      for (const g of this.index.values()) this.queue(g);
+    }
+    this.flushRescans();
     for (const g of this.index.values()) {
       if (!this.moved[g]) continue;
       this.moved[g] = 0;
@@ -177,6 +224,8 @@ export class HeadCache {
     if (list.length === 0) {
       this.index.delete(this.gKey[g]);
       this.moved[g] = 0;
+      this.queued[g] = 0;
+      this.wide[g] = 0;
       this.free.push(g);
     }
   }
@@ -199,7 +248,7 @@ export class HeadCache {
    * without a new key above the second level, the second level emptied) or a sum would need an inexact
    * update, it is rescanned instead. Replacing the sum by 0 + v (a single top key) is always exact.
    */
-  private follow(g: number, dirty: Int32Array, touched: readonly number[], kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): void {
+  private follow(g: number, dirty: Int32Array, touched: Int32Array, touchedCount: number, kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): void {
     const { dQK, dV, gq: q, sum } = this;
     const qo = g * dQK;
     const so0 = g * dV;
@@ -214,24 +263,27 @@ export class HeadCache {
       top = true;
     };
     /** The key joins the level of its new score sn; false when that needs an inexact sum. */
-    const join = (sn: number, vo: number): boolean => {
+    const join = (sn: number, vo: number, j: number): boolean => {
       if (sn > best) {
         second = best;
         count2 = count;
         best = sn;
         count = 1;
         add(vNew, vo, 0);
+        this.hold(j, g);
       } else if (sn === best) {
         if (!sumsExact) return false;
         count++;
         add(vNew, vo, 1);
+        this.hold(j, g);
       } else if (sn > second) {
         second = sn;
         count2 = 1;
       } else if (sn === second) count2++;
       return true;
     };
-    for (const r of touched) {
+    for (let h = 0; h < touchedCount; h++) {
+      const r = touched[h];
       const j = dirty[r];
       if (this.causal && j > this.gPos[g]) continue;
       let so = 0;
@@ -243,7 +295,7 @@ export class HeadCache {
       const vo = r * dV;
       if (so === sn) {
         if (so !== best) continue;
-        if (!sumsExact) return this.rescan(g);
+        if (!sumsExact) return this.queue(g);
         add(vOld, vo, -1);
         add(vNew, vo, 1);
       } else if (so === best) {
@@ -255,20 +307,22 @@ export class HeadCache {
           best = sn;
           count = 1;
           add(vNew, vo, 0);
+          this.hold(j, g);
         } else if (--count === 0) {
-          if (!(sn > second)) return this.rescan(g);
+          if (!(sn > second)) return this.queue(g);
           best = sn;
           count = 1;
           add(vNew, vo, 0);
+          this.hold(j, g);
         } else {
-          if (!sumsExact) return this.rescan(g);
+          if (!sumsExact) return this.queue(g);
           add(vOld, vo, -1);
-          join(sn, vo);
+          join(sn, vo, j);
         }
       } else {
         // Leaving the second level matters unless the key rises above it to a level other than the top.
-        if (so === second && !(sn > second && sn !== best) && --count2 === 0) return this.rescan(g);
-        if (!join(sn, vo)) return this.rescan(g);
+        if (so === second && !(sn > second && sn !== best) && --count2 === 0) return this.queue(g);
+        if (!join(sn, vo, j)) return this.queue(g);
       }
     }
     this.best[g] = best;
@@ -276,6 +330,265 @@ export class HeadCache {
     this.second[g] = second;
     this.count2[g] = count2;
     if (top) this.average(g);
+  }
+
+  /** Marks group g for a rescan at the end of this update (keys do not change in between: the same result). */
+  private queue(g: number): void {
+    if (this.queued[g]) return;
+    this.queued[g] = 1;
+    this.pending.push(g);
+  }
+
+  /**
+   * Rescans the queued groups: by a search of a key index (PointTree over all keys, each node with the value
+   * sum of its keys) when that is exact and pays, otherwise over every key in order (rescan).
+   */
+  private flushRescans(): void {
+    const list = this.pending.filter((g) => this.queued[g]);
+    this.pending = [];
+    for (const g of list) this.queued[g] = 0;
+    if (list.length === 0) return;
+    const tree = this.keyIndex(list);
+    if (!tree) {
+      for (const g of list) this.rescan(g);
+      return;
+    }
+    this.keySums ??= this.nodeSums(tree);
+    for (const g of list) this.searchKeys(g, tree, this.keySums);
+  }
+
+  /**
+   * A key index for rescanning `groups`, or null when a scan is required or cheaper: softmax (every key is
+   * weighted), causal heads (each query sees its own prefix), non-integral values (the sums would depend on
+   * their order), non-integral or too large q·k (the bounds would not be exact), or too few groups to repay
+   * the build (mode auto).
+   */
+  private keyIndex(groups: readonly number[]): PointTree | null {
+    const { n, dQK } = this;
+    if (this.kind.kind !== "average-hard" || this.causal || !this.integral || this.indexMode === "never" || n === 0) return null;
+    // A build costs about (dQK + 3)·N·log2 N, a scan dQK·N per group; a kept index costs nothing.
+    if (this.indexMode === "auto" && !this.keys && groups.length * dQK < (dQK + 3) * Math.log2(n + 1) + 8) return null;
+    if (!this.keys) {
+      const all = Int32Array.from({ length: n }, (_, j) => j);
+      this.keyMax = new Float64Array(dQK);
+      const integral = integralMax(this.k, dQK, all, n, this.keyMax);
+      this.work += n * dQK;
+      if (!integral) return null;
+      this.keys = new PointTree(this.k, dQK, all, 4);
+      this.keySums = null;
+    }
+    const qMax = new Float64Array(dQK);
+    if (!integralMax(this.gq, dQK, groups, groups.length, qMax) || !integralBound(qMax, this.keyMax)) return null;
+    return this.keys;
+  }
+
+  /** Per node of a key index, the sum of its keys' values (exact: the values are integral, N·max|v| ≤ 2^53). */
+  private nodeSums(tree: PointTree): Float64Array {
+    const { dV, v } = this;
+    const sums = new Float64Array(tree.nodes * dV);
+    for (let node = tree.nodes - 1; node >= 0; node--) {
+      const o = node * dV;
+      if (tree.left[node] < 0) {
+        for (let r = tree.start[node]; r < tree.end[node]; r++) {
+          const vo = tree.order[r] * dV;
+          for (let c = 0; c < dV; c++) sums[o + c] += v[vo + c];
+        }
+      } else {
+        const a = tree.left[node] * dV;
+        const b = tree.right[node] * dV;
+        for (let c = 0; c < dV; c++) sums[o + c] = sums[a + c] + sums[b + c];
+      }
+    }
+    this.work += tree.nodes * dV;
+    return sums;
+  }
+
+  /**
+   * Group g's two top levels by branch and bound over the key index: a node whose bound is below the second
+   * level cannot hold a key of either level and is skipped; a node of equal keys is taken whole (its count and
+   * value sum); the child with the larger bound is searched first. Scores are the same dot products as
+   * rescan's and the levels the same sets, so best, second and their counts are rescan's; the value sum is the
+   * same integer (integral values: any order gives the exact sum).
+   */
+  private searchKeys(g: number, tree: PointTree, sums: Float64Array): void {
+    const { dQK, dV, gq: q, k, v, sum } = this;
+    const qo = g * dQK;
+    const so = g * dV;
+    let best = -Infinity;
+    let second = -Infinity;
+    let count = 0;
+    let count2 = 0;
+    let visited = 0;
+    let scored = 0;
+    // The top level's keys, as tree.order ranges, while they number at most HOLD_LIMIT.
+    const topFrom: number[] = [];
+    const topTo: number[] = [];
+    let listed = 0;
+    const list = (from: number, to: number): void => {
+      listed += to - from;
+      if (listed > HOLD_LIMIT) return;
+      topFrom.push(from);
+      topTo.push(to);
+    };
+    const level = (s: number, c: number, from: Float64Array, vo: number, keysFrom: number): void => {
+      if (s > best) {
+        second = best;
+        count2 = count;
+        best = s;
+        count = c;
+        for (let e = 0; e < dV; e++) sum[so + e] = 0 + from[vo + e];
+        topFrom.length = topTo.length = listed = 0;
+        list(keysFrom, keysFrom + c);
+      } else if (s === best) {
+        count += c;
+        for (let e = 0; e < dV; e++) sum[so + e] += from[vo + e];
+        list(keysFrom, keysFrom + c);
+      } else if (s > second) {
+        second = s;
+        count2 = c;
+      } else if (s === second) count2 += c;
+    };
+    const stack = [0];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      visited++;
+      if (tree.bound(node, q, qo) < second) continue;
+      if (tree.single[node]) {
+        let s = 0;
+        const ko = tree.order[tree.start[node]] * dQK;
+        for (let t = 0; t < dQK; t++) s += q[qo + t] * k[ko + t];
+        scored++;
+        level(s, tree.end[node] - tree.start[node], sums, node * dV, tree.start[node]);
+      } else if (tree.left[node] < 0) {
+        for (let r = tree.start[node]; r < tree.end[node]; r++) {
+          const j = tree.order[r];
+          let s = 0;
+          for (let t = 0; t < dQK; t++) s += q[qo + t] * k[j * dQK + t];
+          scored++;
+          level(s, 1, v, j * dV, r);
+        }
+      } else {
+        const a = tree.left[node];
+        const b = tree.right[node];
+        const first = tree.bound(a, q, qo) >= tree.bound(b, q, qo);
+        stack.push(first ? b : a, first ? a : b);
+        visited += 2;
+      }
+    }
+    this.work += (visited + scored) * dQK + count * dV;
+    if (listed > HOLD_LIMIT) this.wide[g] = 1;
+    else topFrom.forEach((from, k) => {
+      for (let r = from; r < topTo[k]; r++) this.hold(tree.order[r], g);
+    });
+    this.best[g] = best;
+    this.second[g] = second;
+    this.count[g] = count;
+    this.count2[g] = count2;
+    this.moved[g] = 1;
+    this.average(g);
+  }
+
+  /**
+   * The follow step without visiting every group. A touched key matters to a group only if its old or its new
+   * score reaches the group's second level (a key below it before and after changes neither level, and the
+   * second level only rises while a group follows its keys); a key whose k row kept its bits (only its value
+   * changed) matters only to the groups holding it in their top level. So a key whose k changed searches a
+   * query index (PointTree over the groups' q rows, each node with the least second level of its groups) for
+   * the groups its old or new score can reach, and a key whose k kept its bits visits the groups listed as
+   * holding it (a superset) and the wide ones; each group found follows just those keys, in the same order.
+   * Returns false (the caller follows every group) when the index would not be exact (non-integral or too
+   * large q·k) or does not pay (mode auto).
+   */
+  private followIndexed(dirty: Int32Array, touched: readonly number[], kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): boolean {
+    const { dQK, gq: q } = this;
+    const groups = Int32Array.from(this.index.values());
+    const G = groups.length;
+    const m = touched.length;
+    if (this.indexMode === "never" || G === 0) return false;
+    if (this.indexMode === "auto" && (G < 64 || m * G < 8 * G * Math.log2(G + 1))) return false;
+    const moved = touched.filter((r) => !sameRow(kOld, kNew, r * dQK, dQK));
+    let tree: PointTree | null = null;
+    const floor = new Float64Array(0);
+    if (moved.length > 0) {
+      const qMax = new Float64Array(dQK);
+      const kMax = new Float64Array(dQK);
+      const oldMax = new Float64Array(dQK);
+      const rows = Int32Array.from(moved);
+      if (!integralMax(q, dQK, groups, G, qMax) || !integralMax(kOld, dQK, rows, rows.length, oldMax) || !integralMax(kNew, dQK, rows, rows.length, kMax)) return false;
+      for (let t = 0; t < dQK; t++) if (oldMax[t] > kMax[t]) kMax[t] = oldMax[t];
+      if (!integralBound(qMax, kMax)) return false;
+      tree = new PointTree(q, dQK, groups, 4);
+      this.work += G * dQK;
+    }
+    const least = tree ? this.leastSecond(tree) : floor;
+    const wideGroups = groups.filter((g) => this.wide[g] === 1);
+    let pairs = 0;
+    const found: number[] = [];
+    const hit = (g: number, r: number): void => {
+      if (this.hitLast[g] >= 0 && this.hitKey[this.hitLast[g]] === r) return;
+      if (pairs === this.hitKey.length) {
+        this.hitNext = grown(this.hitNext);
+        this.hitKey = grown(this.hitKey);
+      }
+      this.hitKey[pairs] = r;
+      this.hitNext[pairs] = -1;
+      if (this.hitFirst[g] < 0) {
+        this.hitFirst[g] = pairs;
+        found.push(g);
+      } else this.hitNext[this.hitLast[g]] = pairs;
+      this.hitLast[g] = pairs++;
+    };
+    const stack: number[] = [];
+    let visited = 0;
+    for (const r of touched) {
+      if (!tree || sameRow(kOld, kNew, r * dQK, dQK)) {
+        for (let e = this.holdFirst[dirty[r]]; e >= 0; e = this.holdNext[e]) hit(this.holdGroup[e], r);
+        for (const g of wideGroups) hit(g, r);
+        visited += wideGroups.length;
+        continue;
+      }
+      for (const key of [kOld, kNew]) {
+        stack.push(0);
+        while (stack.length > 0) {
+          const node = stack.pop()!;
+          visited++;
+          if (tree.bound(node, key, r * dQK) < least[node]) continue;
+          if (tree.left[node] >= 0) {
+            stack.push(tree.left[node], tree.right[node]);
+            continue;
+          }
+          for (let e = tree.start[node]; e < tree.end[node]; e++) {
+            const g = tree.order[e];
+            let s = 0;
+            for (let t = 0; t < dQK; t++) s += q[g * dQK + t] * key[r * dQK + t];
+            visited++;
+            if (s >= this.second[g]) hit(g, r);
+          }
+        }
+      }
+    }
+    this.work += visited * dQK;
+    for (const g of found) {
+      let count = 0;
+      for (let p = this.hitFirst[g]; p >= 0; p = this.hitNext[p]) this.touchedOf[count++] = this.hitKey[p];
+      this.hitFirst[g] = -1;
+      this.hitLast[g] = -1;
+      this.follow(g, dirty, this.touchedOf, count, kOld, kNew, vOld, vNew, sumsExact);
+    }
+    return true;
+  }
+
+  /** Per node of a query index, the least second level of its groups. */
+  private leastSecond(tree: PointTree): Float64Array {
+    const least = new Float64Array(tree.nodes);
+    for (let node = tree.nodes - 1; node >= 0; node--) {
+      if (tree.left[node] < 0) {
+        let low = Infinity;
+        for (let r = tree.start[node]; r < tree.end[node]; r++) low = Math.min(low, this.second[tree.order[r]]);
+        least[node] = low;
+      } else least[node] = Math.min(least[tree.left[node]], least[tree.right[node]]);
+    }
+    return least;
   }
 
   /** Recomputes group g over every key its queries see, in the reference order. */
@@ -323,7 +636,20 @@ export class HeadCache {
       for (let c = 0; c < dV; c++) this.sum[so + c] += v[vo + c];
     }
     this.work += count * dV;
+    if (count > HOLD_LIMIT) this.wide[g] = 1;
+    else for (let r = 0; r < count; r++) this.hold(maximal[r], g);
     this.average(g);
+  }
+
+  /** Records that group g holds key j in its top level. */
+  private hold(j: number, g: number): void {
+    if (this.holds === this.holdGroup.length) {
+      this.holdGroup = grown(this.holdGroup);
+      this.holdNext = grown(this.holdNext);
+    }
+    this.holdGroup[this.holds] = g;
+    this.holdNext[this.holds] = this.holdFirst[j];
+    this.holdFirst[j] = this.holds++;
   }
 
   /** Group g's output = sum / count, entry by entry (attendHead's division); flags g if its bits changed. */
@@ -343,6 +669,15 @@ export class HeadCache {
   }
 }
 
+/** Top levels of at most this many keys are listed per key (HeadCache's holds); larger ones mark the group wide. */
+const HOLD_LIMIT = 8;
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** Copies row r of src into row i of dst; returns whether its bits changed (saving the old row in `old`). */
 function store(dst: Float64Array, src: Float64Array, i: number, r: number, width: number, old: Float64Array | null): boolean {
   let moved = false;
@@ -353,6 +688,12 @@ function store(dst: Float64Array, src: Float64Array, i: number, r: number, width
     dst[i * width + c] = src[r * width + c];
   }
   return moved;
+}
+
+/** Whether rows at a[o ..] of kOld and kNew hold the same bits (−0 apart from +0). */
+function sameRow(a: Float64Array, b: Float64Array, o: number, width: number): boolean {
+  for (let c = o; c < o + width; c++) if (!Object.is(a[c], b[c])) return false;
+  return true;
 }
 
 /** Whether every value is an integer and n · max |value| ≤ 2^53 (sums of any subset are then exact). */

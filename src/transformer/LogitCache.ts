@@ -1,5 +1,6 @@
 import { assertFinite } from "./NonFiniteError.js";
-import { sparseMatmul } from "./sparseMatmul.js";
+import { NonFiniteError } from "./NonFiniteError.js";
+import { csrOf, sparseMatmul } from "./sparseMatmul.js";
 import type { Transformer } from "./transformerWeights.js";
 
 /**
@@ -7,6 +8,12 @@ import type { Transformer } from "./transformerWeights.js";
  * tied id, the margin (top − the best distinct logit below it, Infinity when all tie) and the three control
  * logits — kept across the passes of a ForwardSession and recomputed only where the final residual row
  * changed. Logits are x·W + b as forward computes them (the matmul over the rows, then the bias added).
+ *
+ * A row's decision does not compute all V token logits: a token whose column of W meets no non-zero of x
+ * has the logit +0 + b_t = b_t + 0 (the matmul's sum of ±0 terms from +0 is +0), so the session computes the
+ * logits of the tokens W reaches from x's non-zeros (in sparseMatmul's order, the same bits) and reads the
+ * others off the tokens ranked once by b_t + 0 (descending, ids ascending): the best untouched tokens are the
+ * first untouched ones in that ranking. The argmax, the tied ids and the margin are then the reference's.
  */
 export class LogitCache {
   private readonly V: number;
@@ -16,7 +23,16 @@ export class LogitCache {
   private readonly margin: Float64Array;
   private readonly ties = new Map<number, number[]>();
   private readonly control: Float64Array | null;
-  private x: Float64Array = new Float64Array(0);
+  /** Token ids by b_t + 0, descending (ids ascending among equal values), and those values. */
+  private readonly ranking: Int32Array;
+  private readonly ranked: Float64Array;
+  // Per decided row: the logits of the tokens W reaches (stamped with the row's number), and their list.
+  private readonly reached: Float64Array;
+  private readonly stamp: Int32Array;
+  private readonly touched: Int32Array;
+  private stampId = 0;
+  /** The final residual rows of the last pass at the given positions, packed [rows, d]. */
+  private final: (rows: readonly number[]) => Float64Array = () => new Float64Array(0);
 
   constructor(
     private readonly model: Transformer,
@@ -28,6 +44,74 @@ export class LogitCache {
     this.argmax = new Int32Array(n);
     this.margin = new Float64Array(n);
     this.control = model.weights.controlHead ? new Float64Array(n * 3) : null;
+    const bias = model.weights.tokenBias;
+    this.ranked = Float64Array.from(bias, (b) => b + 0);
+    this.ranking = Int32Array.from({ length: this.V }, (_, t) => t).sort((a, b) => this.ranked[b] - this.ranked[a] || a - b);
+    this.reached = new Float64Array(this.V);
+    this.stamp = new Int32Array(this.V).fill(-1);
+    this.touched = new Int32Array(this.V);
+  }
+
+  /** Position i's decision from its final residual row r of xs (see the class comment). */
+  private decideRow(xs: Float64Array, r: number, i: number): void {
+    const { V, d, reached, stamp, touched, ranking, ranked } = this;
+    const w = this.model.weights.tokenHead;
+    const b = this.model.weights.tokenBias;
+    const { rowStart, col, val, rows: nonEmpty } = csrOf(w, d, V);
+    const id = ++this.stampId;
+    let count = 0;
+    const xo = r * d;
+    for (let q = 0; q < nonEmpty.length; q++) {
+      const c = nonEmpty[q];
+      const a = xs[xo + c];
+      if (a === 0) continue;
+      for (let e = rowStart[c]; e < rowStart[c + 1]; e++) {
+        const t = col[e];
+        if (stamp[t] !== id) {
+          stamp[t] = id;
+          reached[t] = 0;
+          touched[count++] = t;
+        }
+        reached[t] += a * val[e];
+      }
+    }
+    let top = -Infinity;
+    let bad = -1;
+    for (let k = 0; k < count; k++) {
+      const t = touched[k];
+      const z = reached[t] + b[t];
+      reached[t] = z;
+      if (!Number.isFinite(z) && (bad < 0 || t < bad)) bad = t;
+      if (z > top) top = z;
+    }
+    if (bad >= 0) throw new NonFiniteError({ layer: null, head: null, position: i, what: "token logit" }, reached[bad]);
+    // The best untouched token: the first untouched one in the ranking.
+    let k = 0;
+    while (k < V && stamp[ranking[k]] === id) k++;
+    if (k < V && ranked[ranking[k]] > top) top = ranked[ranking[k]];
+    const tied: number[] = [];
+    let second = -Infinity;
+    for (let h = 0; h < count; h++) {
+      const z = reached[touched[h]];
+      if (z === top) tied.push(touched[h]);
+      else if (z > second) second = z;
+    }
+    // Untouched tokens: those at the top (every untouched one ranked ≥ top), then the first below it.
+    for (; k < V; k++) {
+      const t = ranking[k];
+      if (stamp[t] === id) continue;
+      if (ranked[t] === top) tied.push(t);
+      else {
+        if (ranked[t] > second) second = ranked[t];
+        break;
+      }
+    }
+    tied.sort((x, y) => x - y);
+    this.argmax[i] = tied[0];
+    this.margin[i] = top - second;
+    if (tied.length > 1) this.ties.set(i, tied);
+    else this.ties.delete(i);
+    this.valid[i] = 1;
   }
 
   /** The final residual rows that changed: their decisions are stale. */
@@ -35,37 +119,19 @@ export class LogitCache {
     for (const i of rows) this.valid[i] = 0;
   }
 
-  /** Decides every requested position (default: all) that is stale, from the final residual x; returns multiply-adds. */
-  decide(x: Float64Array, outputs: Uint8Array | undefined): number {
-    this.x = x;
+  /** Decides every requested position (default: all) that is stale, from the final residual rows; returns multiply-adds. */
+  decide(final: (rows: readonly number[]) => Float64Array, outputs: Uint8Array | undefined): number {
+    this.final = final;
     const rows: number[] = [];
     for (let i = 0; i < this.n; i++) if ((!outputs || outputs[i]) && !this.valid[i]) rows.push(i);
-    const logits = this.logitRows(rows, this.model.weights.tokenHead, this.model.weights.tokenBias, this.V, "token logit");
-    const { V } = this;
-    rows.forEach((i, r) => {
-      let arg = 0;
-      let second = -Infinity;
-      const o = r * V;
-      for (let t = 1; t < V; t++) if (logits[o + t] > logits[o + arg]) arg = t;
-      const top = logits[o + arg];
-      const tied: number[] = [];
-      for (let t = 0; t < V; t++) {
-        const z = logits[o + t];
-        if (z === top) tied.push(t);
-        else if (z > second) second = z;
-      }
-      this.argmax[i] = arg;
-      this.margin[i] = top - second;
-      if (tied.length > 1) this.ties.set(i, tied);
-      else this.ties.delete(i);
-      this.valid[i] = 1;
-    });
+    const xs = rows.length > 0 ? final(rows) : new Float64Array(0);
+    rows.forEach((i, r) => this.decideRow(xs, r, i));
     const { controlHead, controlBias } = this.model.weights;
     if (this.control && controlHead && controlBias) {
       const c = this.logitRows(rows, controlHead, controlBias, 3, "control logit");
       rows.forEach((i, r) => this.control!.set(c.subarray(r * 3, r * 3 + 3), i * 3));
     }
-    return rows.length * this.d * (V + (this.control ? 3 : 0));
+    return rows.length * this.d * (this.V + (this.control ? 3 : 0));
   }
 
   /** Every token id attaining the top logit at a decided position i. */
@@ -92,8 +158,7 @@ export class LogitCache {
 
   private logitRows(rows: readonly number[], w: Float64Array, b: Float64Array, cols: number, what: string): Float64Array {
     const { d } = this;
-    const xs = new Float64Array(rows.length * d);
-    rows.forEach((i, r) => xs.set(this.x.subarray(i * d, i * d + d), r * d));
+    const xs = this.final(rows);
     const out = new Float64Array(rows.length * cols);
     sparseMatmul(xs, rows.length, d, w, cols, out);
     for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols; c++) out[r * cols + c] += b[c];

@@ -23,6 +23,11 @@ export class RowSet {
     return this.size;
   }
 
+  /** The members in the order they were added (a view, valid until the set changes). */
+  members(): Int32Array {
+    return this.items.subarray(0, this.size);
+  }
+
   /** The members in increasing order (a view, valid until the set changes). */
   sorted(): Int32Array {
     const list = this.items.subarray(0, this.size);

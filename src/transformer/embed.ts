@@ -10,19 +10,19 @@ export function embed(model: Transformer, tokens: Int32Array, x: Float64Array): 
   for (let i = 0; i < tokens.length; i++) embedRow(model, tokens, i, x);
 }
 
-/** Row i of embed's result (each entry gets the same additions in the same order). */
-export function embedRow(model: Transformer, tokens: Int32Array, i: number, x: Float64Array): void {
+/** Row i of embed's result, written at x[at ..] (default: row i of x); each entry gets the same additions in the same order. */
+export function embedRow(model: Transformer, tokens: Int32Array, i: number, x: Float64Array, at = i * model.config.dModel): void {
   const { config, weights } = model;
   const n = tokens.length;
   const d = config.dModel;
   const V = config.vocab.length;
   const t = tokens[i];
   if (!(t >= 0 && t < V)) throw new RangeError(`forward: token ${t} at position ${i} is outside the vocabulary of ${V}`);
-  x.set(weights.tokenEmbedding.subarray(t * d, (t + 1) * d), i * d);
+  x.set(weights.tokenEmbedding.subarray(t * d, (t + 1) * d), at);
   config.positionFeatures.forEach((spec, f) => {
     const phi = positionValue(spec, i, n);
     if (phi === 0) return;
     const row = f * d;
-    for (let c = 0; c < d; c++) x[i * d + c] += phi * weights.positionEmbedding[row + c];
+    for (let c = 0; c < d; c++) x[at + c] += phi * weights.positionEmbedding[row + c];
   });
 }

@@ -5,6 +5,7 @@ import { weightsPredictor } from "../../src/mdm/weightsPredictor.js";
 import type { Prediction } from "../../src/mdm/predictor.js";
 import { ForwardSession } from "../../src/transformer/ForwardSession.js";
 import { forward } from "../../src/transformer/forward.js";
+import type { IndexMode } from "../../src/transformer/HeadCache.js";
 import { FORWARD_ENGINES } from "../../src/transformer/forwardEngine.js";
 import type { Transformer } from "../../src/transformer/transformerWeights.js";
 import { arbitraryProgram, arbitraryTokens } from "../../src/efasp/arbitraryProgram.js";
@@ -47,8 +48,8 @@ const decisions = (p: Prediction, n: number) => ({
  * control logits at every requested position, the meters (FLOPs, margins), and the predictions of all
  * three engines; returns the session's full-pass count.
  */
-function checkAgainstDense(model: Transformer, canvases: Int32Array[], outputsOf: (t: Int32Array, step: number) => Uint8Array | undefined, fullPassFraction = 0.25): number {
-  const session = new ForwardSession(model, { fullPassFraction });
+function checkAgainstDense(model: Transformer, canvases: Int32Array[], outputsOf: (t: Int32Array, step: number) => Uint8Array | undefined, fullPassFraction = 0.25, index: IndexMode = "auto"): number {
+  const session = new ForwardSession(model, { fullPassFraction, index });
   const predictors = FORWARD_ENGINES.map((engine) => weightsPredictor(model, engine));
   let fullPasses = 0;
   const V = model.config.vocab.length;
@@ -69,6 +70,9 @@ function checkAgainstDense(model: Transformer, canvases: Int32Array[], outputsOf
   return fullPasses;
 }
 
+/** Key and query indexes searched whenever exact ("always": the tests' canvases are too small for "auto"), never, or when they pay. */
+const indexModes = fc.constantFrom<IndexMode>("always", "never", "auto");
+
 const outputsFrom = (mask: boolean[] | null) => (t: Int32Array, step: number) => (mask ? Uint8Array.from(t, (_, i) => (mask[(i + step) % mask.length] ? 1 : 0)) : undefined);
 
 describe("ForwardSession = forward, bit for bit", () => {
@@ -78,17 +82,18 @@ describe("ForwardSession = forward, bit for bit", () => {
         const V = model.config.vocab.length;
         return fc.tuple(fc.constant(model), fc.array(fc.nat(V - 1), { minLength: 1, maxLength: 24 }), fc.array(edits(V), { maxLength: 6 }), fc.option(fc.array(fc.boolean(), { minLength: 1, maxLength: 7 })));
       }),
+      indexModes,
     ],
-    { numRuns: 200 },
-  )("random models, random edits (unmask, remask, insert, delete): logits, control logits, margins, FLOPs, predictions", ([model, start, script, mask]) => {
+    { numRuns: 300 },
+  )("random models, random edits (unmask, remask, insert, delete): logits, control logits, margins, FLOPs, predictions", ([model, start, script, mask], index) => {
     const canvases: Int32Array[] = [Int32Array.from(start)];
     for (const e of script) canvases.push(apply(canvases.at(-1)!, e));
-    checkAgainstDense(model, canvases, outputsFrom(mask), 1);
+    checkAgainstDense(model, canvases, outputsFrom(mask), 1, index);
   });
 
-  test.prop([arbitraryProgram, arbitraryTokens, fc.array(fc.tuple(fc.nat(63), fc.nat(7)), { minLength: 1, maxLength: 8 })], { numRuns: 100 })(
+  test.prop([arbitraryProgram, arbitraryTokens, fc.array(fc.tuple(fc.nat(63), fc.nat(7)), { minLength: 1, maxLength: 8 }), indexModes], { numRuns: 150 })(
     "compiled E-FASP programs over canvases edited one position at a time",
-    (g, seq, changes) => {
+    (g, seq, changes, index) => {
       const model = compile(g.program).model;
       const V = g.recipe.V;
       const canvases: Int32Array[] = [Int32Array.from(seq, (t) => t % V)];
@@ -97,7 +102,7 @@ describe("ForwardSession = forward, bit for bit", () => {
         next[at % next.length] = token % V;
         canvases.push(next);
       }
-      checkAgainstDense(model, canvases, () => undefined, 1);
+      checkAgainstDense(model, canvases, () => undefined, 1, index);
     },
   );
 
@@ -146,9 +151,68 @@ describe("ForwardSession: exact ties", () => {
       [1, 2, 2, 2, 1, 1, 1, 1], // the top group emptied: a rescan
       [2, 2, 2, 2, 2, 2, 2, 2], // every key moves to one new tie
     ]);
-    expect(checkAgainstDense(tieModel(sign), script, () => undefined, 1)).toBe(1);
+    for (const index of ["always", "never", "auto"] as const) expect(checkAgainstDense(tieModel(sign), script, () => undefined, 1, index)).toBe(1);
   });
+
+  it.each([false, true])("a key that joins a tie, then changes only its value (causal %s): followed through the list of top-level holders", (causal) => {
+    const script = canvases([
+      [0, 0, 0, 1, 0, 0, 0, 0], // position 3's key is above the rest
+      [0, 0, 0, 1, 0, 1, 0, 0], // position 5's key joins that top level
+      [0, 0, 0, 1, 0, 2, 0, 0], // position 5 keeps its key, its value changes
+      [0, 0, 0, 2, 0, 2, 3, 0], // position 3 likewise; position 6 rises above both
+    ]);
+    for (const index of ["always", "never", "auto"] as const) expect(checkAgainstDense(pairModel(causal), script, () => undefined, 1, index)).toBe(1);
+  });
+
+  test.prop([fc.constantFrom<1 | -1>(1, -1), fc.boolean(), fc.array(fc.array(fc.nat(3), { minLength: 12, maxLength: 12 }), { minLength: 2, maxLength: 6 }), indexModes], { numRuns: 150 })(
+    "two-dimensional scores over four tokens: many query groups, ties on both levels, followed through the query index",
+    (sign, causal, rows, index) => {
+      checkAgainstDense(curveModel(sign, causal), canvases(rows), () => undefined, 1, index);
+    },
+  );
 });
+
+/**
+ * d = 4: one, key, value, out. Tokens 0 … 3 have keys 0, 1, 1, 2 and values 0, 1, 2, 3, so tokens 1 and 2
+ * share a key: a position switching between them changes only its value. Every query averages the values
+ * of the largest keys (causal: of its prefix).
+ */
+function pairModel(causal: boolean): Transformer {
+  const base = tieModel(1);
+  return {
+    ...base,
+    config: { ...base.config, dModel: 4, causal },
+    labels: ["one", "key", "value", "out"],
+    weights: {
+      ...base.weights,
+      tokenEmbedding: Float64Array.from([0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 2, 0, 0, 2, 3, 0]),
+      positionEmbedding: Float64Array.from([1, 0, 0, 0]),
+      layers: [{ heads: [{ wq: Float64Array.from([1, 0, 0, 0]), wk: Float64Array.from([0, 1, 0, 0]), wv: Float64Array.from([0, 0, 1, 0]), wo: Float64Array.from([0, 0, 0, 1]) }], w1: new Float64Array(0), b1: new Float64Array(0), w2: new Float64Array(0), b2: new Float64Array(4) }],
+      tokenHead: Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3]),
+    },
+  };
+}
+
+/**
+ * tieModel with a two-dimensional score: q_i = (sign, value_i), k_j = (value_j, −value_j²), so a query's
+ * best keys depend on its own value (four query groups; one per position when causal) and the four token
+ * values tie often on the top and the second level.
+ */
+function curveModel(sign: 1 | -1, causal: boolean): Transformer {
+  const base = tieModel(sign);
+  return {
+    ...base,
+    config: { ...base.config, dModel: 4, causal, layers: [{ heads: [{ dQK: 2, dV: 1 }], mlpHidden: 0 }] },
+    labels: ["one", "value", "square", "out"],
+    weights: {
+      ...base.weights,
+      tokenEmbedding: Float64Array.from([0, 0, 0, 0, 0, 1, 1, 0, 0, 2, 4, 0, 0, 3, 9, 0]),
+      positionEmbedding: Float64Array.from([1, 0, 0, 0]),
+      layers: [{ heads: [{ wq: Float64Array.from([sign, 0, 0, 1, 0, 0, 0, 0]), wk: Float64Array.from([0, 0, 1, 0, 0, -1, 0, 0]), wv: Float64Array.from([0, 1, 0, 0]), wo: Float64Array.from([0, 0, 0, 1]) }], w1: new Float64Array(0), b1: new Float64Array(0), w2: new Float64Array(0), b2: new Float64Array(4) }],
+      tokenHead: Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3]),
+    },
+  };
+}
 
 describe("a non-finite value stops every engine with NonFiniteError", () => {
   // Token 3's value is 1e200 and the key map multiplies it by 1e200: that key overflows to ∞ (position 2).
