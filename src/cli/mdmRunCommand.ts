@@ -9,6 +9,7 @@ import type { PramInstance } from "../pram/pramInstance.js";
 import { PramError, type PramErrorKind } from "../pram/pramError.js";
 import { runPram } from "../pram/runPram.js";
 import type { Command, Io } from "./command.js";
+import { engineOption } from "./engineOption.js";
 import { parseIntegerList } from "./parseIntegerList.js";
 import { parseOptions } from "./parseOptions.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
@@ -35,8 +36,7 @@ export const mdmRunCommand: Command = {
     if (values.input === undefined) throw new UserError("cli/options", "--input is required, e.g. --input 3,1,4,1");
     const model = values.model as DecodeModel;
     if (!DECODE_MODELS.includes(model)) throw new UserError("cli/options", `--model must be one of ${DECODE_MODELS.join(", ")}, got '${values.model}'`);
-    const engine = values.engine as ForwardEngine;
-    if (!FORWARD_ENGINES.includes(engine)) throw new UserError("cli/options", `--engine must be one of ${FORWARD_ENGINES.join(", ")}, got '${values.engine}'`);
+    const engine = engineOption(values.engine);
     const capture = captureOption(values.capture);
     const input = parseIntegerList("--input", values.input);
     const instance = instantiate(loadProgram(positionals[0]), input.length);

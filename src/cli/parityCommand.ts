@@ -1,15 +1,22 @@
-import { computeParity } from "../ap-mdm/parity/computeParity.js";
+import { computeParity, paritySteps } from "../ap-mdm/parity/computeParity.js";
+import { parityProgram } from "../ap-mdm/parity/parityProgram.js";
 import { UserError } from "../errors.js";
+import { passFlops } from "../mdm/passFlops.js";
+import type { TransformerConfig } from "../transformer/transformerConfig.js";
+import { backendOption, backendPredictor } from "./backendOption.js";
 import type { Command } from "./command.js";
+import { checkCost, COST_CAPS } from "./costCap.js";
 import { formatApMdmMeters } from "./formatApMdmMeters.js";
 import { parseOptions } from "./parseOptions.js";
 
 export const parityCommand: Command = {
   path: ["parity"],
-  usage: "parity BITS [--trace] [--json]",
-  summary: "compute the parity of a bit string (e.g. 1011) with the AP-MDM that deletes pairs",
+  usage: "parity BITS [--backend weights|evaluator] [--force] [--trace] [--json]",
+  summary: "compute the parity of a bit string (e.g. 1011) with the AP-MDM that deletes pairs (compiled weights)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
+      backend: { type: "string", default: "weights" },
+      force: { type: "boolean", default: false },
       trace: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     });
@@ -17,10 +24,13 @@ export const parityCommand: Command = {
     const text = positionals[0];
     if (!/^[01]+$/.test(text)) throw new UserError("cli/options", `'${text}' is not a bit string (only 0 and 1)`);
     const bits = Array.from(text, Number);
-    const r = computeParity(bits, { trace: values.trace });
+    const { predictor, config } = backendPredictor(parityProgram(bits.length), backendOption(values.backend));
+    const steps = paritySteps(bits.length);
+    checkCost(COST_CAPS.parity, `${bits.length} bits`, parityFlops(config, bits.length), `${steps} forward passes, the first two over ${bits.length} positions`, values.force);
+    const r = computeParity(bits, { predictor, trace: values.trace });
     const canvases = r.decode.trace?.canvases.map((x) => Array.from(x, (t) => "M01"[t]).join("")) ?? null;
     if (values.json) {
-      io.out(`${JSON.stringify({ bits: text, parity: r.parity, meters: r.decode.meters, ...(canvases ? { canvases } : {}) }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ bits: text, parity: r.parity, backend: values.backend, meters: r.decode.meters, ...(canvases ? { canvases } : {}) }, null, 2)}\n`);
     } else {
       if (canvases) io.out(canvases.map((line, step) => `${String(step).padStart(4)}  ${line}\n`).join(""));
       io.out(`parity of ${text} (${bits.length} bits): ${r.parity}\n`);
@@ -29,3 +39,10 @@ export const parityCommand: Command = {
     return 0;
   },
 };
+
+/** The dense count of the decode: each round two passes over the current length, which then halves (rounding up); one checking pass over the last bit. */
+export function parityFlops(config: TransformerConfig, n: number): number {
+  let flops = passFlops(config, 1);
+  for (let length = n; length > 1; length = Math.ceil(length / 2)) flops += 2 * passFlops(config, length);
+  return flops;
+}

@@ -6,24 +6,39 @@ import { buildPlots } from "../plot/buildPlots.js";
 import { buildExperimentPlots } from "../plot/experiments/buildExperimentPlots.js";
 import { experimentFigures, weightsPredictors } from "../plot/experiments/experimentFigures.js";
 import { progressBar } from "../plot/progressBar.js";
-import { seriesSources } from "../plot/seriesSources.js";
+import { plotSources } from "../plot/seriesSources.js";
+import { FORWARD_ENGINES } from "../transformer/forwardEngine.js";
+import { engineOption } from "./engineOption.js";
+import { sweepCost } from "../plot/sweep.js";
 import type { Command } from "./command.js";
+import { checkCost, COST_CAPS } from "./costCap.js";
 import { parseOptions } from "./parseOptions.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 import { integerOption } from "./integerOption.js";
 
+/**
+ * `apmdm plot --out DIR` alone sweeps every library program within this many seconds (each program × process
+ * an equal share, see SweepSettings.budget), over the sizes up to DEFAULT_BUDGETED_MAX_N: it finishes in
+ * about three minutes on a 2-core machine, however loaded, at whatever sizes that machine reaches.
+ */
+const DEFAULT_BUDGET = 150;
+const DEFAULT_BUDGETED_MAX_N = 1024;
+
 export const plotCommand: Command = {
   path: ["plot"],
-  usage: "plot --out DIR [--max-n N] [--max-n-tokenwise N] [--seed S] [--programs A,B,…] | plot --experiments --out DIR [--max-n N]",
+  usage: `plot --out DIR [--max-n N] [--max-n-tokenwise N] [--budget SECONDS] [--seed S] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--force] | plot --experiments --out DIR [--max-n N]`,
   summary: "sweep n over library programs; write steps/context-vs-n SVGs, their data as JSON, and fits.md (--experiments: the Sudoku and other experiment figures and tables, over the first N instances)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       out: { type: "string" },
       "max-n": { type: "string" },
-      "max-n-tokenwise": { type: "string", default: "4" },
+      "max-n-tokenwise": { type: "string" },
+      budget: { type: "string" },
+      engine: { type: "string", default: "incremental" },
       seed: { type: "string", default: "1" },
       programs: { type: "string" },
       experiments: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
     });
     if (positionals.length > 0) throw new UserError("cli/options", `unexpected argument '${positionals[0]}'`);
     if (values.out === undefined) throw new UserError("cli/options", "--out DIR is required");
@@ -35,14 +50,26 @@ export const plotCommand: Command = {
       io.out(`wrote ${files.length} files to ${values.out}\n`);
       return 0;
     }
+    // With no size option the sweep is budgeted (DEFAULT_BUDGET s); with --max-n alone it takes every size.
+    const budgeted = values.budget !== undefined || values["max-n"] === undefined;
+    const maxN = integerOption("--max-n", values["max-n"] ?? (budgeted ? `${DEFAULT_BUDGETED_MAX_N}` : "16"), 1);
     const settings = {
       programs: values.programs === undefined ? library.map((e) => e.name) : values.programs.split(","),
-      maxN: integerOption("--max-n", values["max-n"] ?? "16", 1),
-      maxNTokenwise: integerOption("--max-n-tokenwise", values["max-n-tokenwise"], 1),
+      maxN,
+      maxNTokenwise: integerOption("--max-n-tokenwise", values["max-n-tokenwise"] ?? (budgeted ? `${maxN}` : "4"), 1),
       seed: integerOption("--seed", values.seed, 0),
+      budget: budgeted ? integerOption("--budget", values.budget ?? `${DEFAULT_BUDGET}`, 1) : null,
     };
-    const bar = progressBar(process.stderr.isTTY ? process.stderr : null);
-    const files = await buildPlots(settings, seriesSources, bar.update).finally(bar.finish);
+    const sources = plotSources(engineOption(values.engine));
+    // A budget bounds the sweep by time; without one the cost cap bounds it by its sizes.
+    if (settings.budget === null) {
+      const cost = sweepCost(settings, sources);
+      checkCost(COST_CAPS.plot, `--max-n ${settings.maxN}${values["max-n-tokenwise"] === undefined ? "" : ` --max-n-tokenwise ${settings.maxNTokenwise}`}`, cost.pairs, `${cost.decodes} decodes`, values.force);
+    }
+    const tty = process.stderr.isTTY;
+    const bar = progressBar(tty ? process.stderr : null);
+    const sizeDone = tty ? undefined : (line: string) => io.err(`apmdm plot: ${line}\n`);
+    const files = await buildPlots(settings, sources, { update: bar.update, sizeDone }).finally(bar.finish);
     mkdirSync(values.out, { recursive: true });
     for (const f of files) writeFileAtomic(join(values.out, f.name), f.text);
     io.out(`wrote ${files.length} files to ${values.out}\n`);

@@ -8,10 +8,13 @@ import { proveThm1 } from "../proofs/thm1.js";
 import { proveThm2 } from "../proofs/thm2.js";
 import { proveThm3 } from "../proofs/thm3.js";
 import { proveThm4 } from "../proofs/thm4.js";
-import { proveThm5 } from "../proofs/thm5.js";
+import { proveThm5, thm5Cost } from "../proofs/thm5.js";
 import { proveSampling } from "../proofs/sampling.js";
 import { palette } from "../repl/palette.js";
 import type { Command } from "./command.js";
+import { FORWARD_ENGINES } from "../transformer/forwardEngine.js";
+import { engineOption } from "./engineOption.js";
+import { checkCost, COST_CAPS } from "./costCap.js";
 import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
 
@@ -30,7 +33,7 @@ const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 4, t
 
 export const proveCommand: Command = {
   path: ["prove"],
-  usage: `prove [all|${THEOREMS.join("|")}] [--runs K] [--seed S] [--max-n N] [--programs A,B,…] [--json]`,
+  usage: `prove [all|${THEOREMS.join("|")}] [--runs K] [--seed S] [--max-n N] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--force] [--json]`,
   summary: "run the theorem checks and print a report per theorem (fitted constants, margins, counterexamples)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
@@ -38,6 +41,8 @@ export const proveCommand: Command = {
       seed: { type: "string", default: "1" },
       "max-n": { type: "string" },
       programs: { type: "string" },
+      engine: { type: "string", default: "incremental" },
+      force: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     });
     if (positionals.length > 1) throw new UserError("cli/options", `unexpected argument '${positionals[1]}'`);
@@ -51,8 +56,16 @@ export const proveCommand: Command = {
     const programs = values.programs === undefined ? undefined : values.programs.split(",");
     const unknown = programs?.find((name) => !library.some((e) => e.name === name));
     if (unknown !== undefined) throw new UserError("cli/options", `--programs: '${unknown}' is not a library program (${library.map((e) => e.name).join(", ")})`);
+    const engine = engineOption(values.engine);
+    const theorems = which === "all" ? THEOREMS.filter((t) => t !== "experiments") : [which as TheoremId];
+    const settings = (t: TheoremId) => ({ runs, seed, maxN: maxN ?? DEFAULT_MAX_N[t], programs, ...(engine === "incremental" ? {} : { engine }) });
+    // thm5 sweeps every length up to --max-n; the other checks sweep size lists that --max-n cuts (thm1 and thm4 then add one input at each power of two beyond them).
+    if (theorems.includes("thm5")) {
+      const cost = thm5Cost(settings("thm5"), COST_CAPS.thm5.cap);
+      checkCost(COST_CAPS.thm5, `--max-n ${settings("thm5").maxN}`, cost.flops, cost.detail, values.force);
+    }
     const reports: ProofReport[] = [];
-    for (const t of which === "all" ? THEOREMS.filter((t) => t !== "experiments") : [which as TheoremId]) reports.push(await proofs[t]({ runs, seed, maxN: maxN ?? DEFAULT_MAX_N[t], programs }));
+    for (const t of theorems) reports.push(await proofs[t](settings(t)));
     if (values.json) io.out(`${JSON.stringify(reports, null, 2)}\n`);
     else io.out(reports.map((r) => formatProofReport(r, palette(io.color))).join("\n"));
     return reports.every((r) => r.passed) ? 0 : 1;

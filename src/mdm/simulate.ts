@@ -6,6 +6,7 @@ import { runPram } from "../pram/runPram.js";
 import type { ForwardEngine } from "../transformer/forwardEngine.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { compiledPredictor, type ModelShape } from "./compiledPredictor.js";
+import { observedPredictor } from "./observedPredictor.js";
 import { evaluatorPredictor } from "./evaluatorPredictor.js";
 import type { DecodeModel, MdmRun } from "./mdmRun.js";
 import type { Prediction, Predictor } from "./predictor.js";
@@ -45,15 +46,7 @@ export type Decoded = Omit<Simulation, "pramOutput" | "pramMeters">;
 export function decodeInstance(instance: PramInstance, input: readonly number[], options: SimulateOptions): Decoded {
   const backend = (program: EfaspProgram): { predictor: Predictor; shape: ModelShape; model: Transformer | null } => {
     const built = options.backend === "evaluator" ? { predictor: evaluatorPredictor(program), shape: { layers: 0, heads: 0, width: 0, params: 0 }, model: null } : compiledPredictor(program, options.engine);
-    const observe = options.onPrediction;
-    if (!observe) return built;
-    const { predictor } = built;
-    const predict: Predictor["predict"] = (tokens, outputs) => {
-      const p = predictor.predict(tokens, outputs);
-      observe(p);
-      return p;
-    };
-    return { ...built, predictor: { ...predictor, predict } };
+    return options.onPrediction ? { ...built, predictor: observedPredictor(built.predictor, options.onPrediction) } : built;
   };
   const common = { program: instance.name, n: instance.n, model: options.model };
   if (options.model === "ap-mdm") {

@@ -60,7 +60,7 @@ function figureSpec(data: FigureData): TopLevelSpec {
       subtitle: [
         "Least-squares fits, exact rationals. T: the PRAM's measured steps;",
         "P(n), T(n), M(n): declared processors, step bound, memory.",
-        `One input per n (seed ${data.settings.seed}); ARM, Masked-ARM to n ≤ ${data.settings.maxNTokenwise}; data: ${data.figure}.json.`,
+        `One input per n (seed ${data.settings.seed}); ${data.settings.budget === null ? "" : `sizes grown within a ${data.settings.budget} s budget; `}ARM, Masked-ARM to n ≤ ${data.settings.maxNTokenwise}; data: ${data.figure}.json.`,
       ],
       anchor: "start",
       subtitleFontSize: 10,

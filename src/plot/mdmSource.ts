@@ -1,5 +1,6 @@
 import type { DecodeModel } from "../mdm/mdmRun.js";
 import { simulate } from "../mdm/simulate.js";
+import type { ForwardEngine } from "../transformer/forwardEngine.js";
 import type { SeriesSource } from "./seriesSource.js";
 
 const LABELS: Readonly<Record<DecodeModel, string>> = { mdm: "MDM", "masked-arm": "Masked-ARM", arm: "ARM", "ap-mdm": "AP-MDM" };
@@ -11,14 +12,14 @@ const LABELS: Readonly<Record<DecodeModel, string>> = { mdm: "MDM", "masked-arm"
  * P(n)·T(n). Contexts: P(n)·T(n) for Theorem 1's canvas; for the AP-MDM's peak (Theorem 4), the machine's
  * state S(n) = M(n) + P(n)·(R + 1).
  */
-export function mdmSource(model: DecodeModel): SeriesSource {
+export function mdmSource(model: DecodeModel, engine: ForwardEngine = "incremental"): SeriesSource {
   return {
     model,
     label: LABELS[model],
     fit: { steps: model === "mdm" || model === "ap-mdm" ? "T" : "PT", context: model === "ap-mdm" ? "S" : "PT" },
     tokenwise: model === "masked-arm" || model === "arm",
     measure: async (instance, input) => {
-      const run = simulate(instance, input, { model });
+      const run = simulate(instance, input, { model, engine });
       return { output: run.output, steps: run.meters.steps, context: run.meters.context };
     },
   };

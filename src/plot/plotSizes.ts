@@ -1,9 +1,14 @@
-import { isValidAt } from "../pram/isValidAt.js";
 import type { PramProgram } from "../pram/pramProgram.js";
+import { validSizes } from "../pram/validSizes.js";
 
-/** The powers of two 1, 2, 4, … ≤ maxN at which the program is valid (its `.valid` holds). */
+/**
+ * The sizes a plot sweeps, ≤ maxN: the ladder 1, 2, 3, 4, 6, 8, 12, 16, 24, … (the powers of two and the
+ * halfway points 3·2^k, so that a fit has five sizes by n = 6), each moved up to the program's next valid
+ * size (validSizes). A program valid only at squares gets 1, 4, 9, 16, 25, 36, …; one valid at 2k² gets
+ * 2, 8, 18, 32, 50, ….
+ */
 export function plotSizes(program: PramProgram, maxN: number): number[] {
-  const sizes: number[] = [];
-  for (let n = 1; n <= maxN; n *= 2) if (isValidAt(program, n)) sizes.push(n);
-  return sizes;
+  const ladder = [1];
+  for (let p = 2; p <= maxN; p *= 2) ladder.push(p, (3 * p) / 2);
+  return validSizes(program, ladder, maxN);
 }

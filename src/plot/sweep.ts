@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { UserError } from "../errors.js";
+import { decodeBounds } from "../mdm/decodeBounds.js";
+import type { PramProgram } from "../pram/pramProgram.js";
 import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import { runPram } from "../pram/runPram.js";
+import { budgetClock } from "./budgetClock.js";
 import { plotSizes } from "./plotSizes.js";
 import type { PramRunSummary } from "./pramRunSummary.js";
 import type { PlotModel, Regressor, SeriesSource } from "./seriesSource.js";
@@ -11,12 +14,19 @@ import type { PlotModel, Regressor, SeriesSource } from "./seriesSource.js";
 export interface SweepSettings {
   /** Library program names, in plot order. */
   readonly programs: readonly string[];
-  /** Largest n: the sweep takes the powers of two up to it that the program is valid for. */
+  /** Largest n: the sweep takes the sizes of plotSizes up to it. */
   readonly maxN: number;
   /** Largest n for the one-token-per-step processes (ARM, Masked-ARM), whose steps grow as P·T. */
   readonly maxNTokenwise: number;
   /** Seed of the one input drawn per (program, n) from the program's own input generator. */
   readonly seed: number;
+  /**
+   * Seconds for the whole sweep, or null for none. With a budget every series (one process on one program)
+   * gets an equal share and stops growing n before a size whose predicted time (the last size's time ×
+   * (n'/n)²) would overrun its share or the sweep's; the sizes reached are then a property of the machine,
+   * not of the settings (sweep.json records them), while every figure measured stays exact.
+   */
+  readonly budget: number | null;
 }
 
 /** One process measured on one program at one input. */
@@ -31,47 +41,115 @@ export interface SweepPoint {
   readonly x: Readonly<Record<Regressor, number>>;
 }
 
+/** How the sweep reports progress: the bar's counts, and a line per finished (program, n). */
+export interface SweepProgress {
+  readonly update?: (done: number, total: number, what: string) => void;
+  readonly sizeDone?: (line: string) => void;
+}
+
+/** Which (program, model, n) to measure when the sizes are given rather than swept (e.g. a drift check of committed plots). */
+export type SweepSchedule = (program: string, model: PlotModel, n: number) => boolean;
+
 /**
  * Runs every source on every (program, n): one input per n, drawn with the given seed, the PRAM run first
- * (its output is the reference every decoder must reproduce, and its meters the regressors).
+ * (its output is the reference every decoder must reproduce, and its meters the regressors). A size where
+ * no decoder is left to run (budget, maxNTokenwise, schedule) is skipped, the PRAM with it.
  */
-export async function sweep(
-  settings: SweepSettings,
-  sources: readonly SeriesSource[],
-  onProgress: (done: number, total: number, what: string) => void = () => {},
-): Promise<SweepPoint[]> {
-  const plan = settings.programs.map((name) => {
+export async function sweep(settings: SweepSettings, sources: readonly SeriesSource[], progress: SweepProgress = {}, schedule?: SweepSchedule): Promise<SweepPoint[]> {
+  const plan = sweepPlan(settings);
+  const decoders = sources.filter((s) => s.model !== "pram");
+  const clock = budgetClock(settings.budget, plan.length * decoders.length);
+  // A budgeted sweep runs to whatever size time allows: a size the layouts refuse (too wide, too long) ends its series.
+  const refused = new Map<string, boolean>();
+  const fits = (name: string, source: SeriesSource, n: number) => {
+    const key = `${name} ${source.model} ${n}`;
+    if (!refused.has(key)) refused.set(key, !bounded(plan.find((p) => p.entry.name === name)!.program, n, source));
+    return !refused.get(key);
+  };
+  const cells = plan.flatMap(({ entry, program, sizes }) => sizes.map((n) => ({ entry, program, n })));
+  /** The sources to run at a cell: the decoders still growing there, and the PRAM beside them (none when no decoder is left). */
+  const running = ({ entry, n }: (typeof cells)[number]) => {
+    const grown = sourcesAt(settings, decoders)(n).filter((s) => (schedule ? schedule(entry.name, s.model, n) : clock.grows(`${entry.name} ${s.model}`, n) && fits(entry.name, s, n)));
+    return grown.length === 0 ? [] : sources.filter((s) => s.model === "pram" || grown.includes(s));
+  };
+  const points: SweepPoint[] = [];
+  for (const [i, cell] of cells.entries()) {
+    const runs = running(cell);
+    if (runs.length === 0) continue;
+    const { entry, program, n } = cell;
+    const total = points.length + cells.slice(i).reduce((k, c) => k + running(c).length, 0);
+    const instance = instantiate(program, n);
+    const input = fc.sample(entry.inputs(n), { seed: settings.seed, numRuns: 1 })[0];
+    const run = runPram(instance, input);
+    const pram: PramRunSummary = { output: run.output, T: run.meters.T, processors: instance.processors, stepBound: instance.stepBound, memory: instance.memory };
+    const x = { T: pram.T, PT: pram.processors * pram.stepBound, S: pram.memory + pram.processors * (instance.registers + 1) };
+    const times: string[] = [];
+    for (const source of runs) {
+      progress.update?.(points.length, total, `${entry.name} n=${n} ${source.label}`);
+      const started = performance.now();
+      const m = await source.measure(instance, input, pram);
+      const seconds = (performance.now() - started) / 1000;
+      if (m.output.join() !== pram.output.join()) {
+        throw new Error(`${source.label} on ${entry.name} input ${input.join()}: output ${m.output.join()} ≠ PRAM ${pram.output.join()}`);
+      }
+      points.push({ program: entry.name, n, input, model: source.model, steps: m.steps, context: m.context, x });
+      if (source.model === "pram") continue;
+      clock.spent(`${entry.name} ${source.model}`, n, seconds);
+      times.push(`${source.label} ${seconds.toFixed(1)} s`);
+    }
+    progress.sizeDone?.(`${entry.name} n=${n}: ${times.join(", ")}`);
+  }
+  progress.update?.(points.length, points.length, "done");
+  return points;
+}
+
+/** The programs of a sweep, each with the sizes n it is run at. */
+function sweepPlan(settings: SweepSettings) {
+  return settings.programs.map((name) => {
     const entry = library.find((e) => e.name === name);
     if (!entry) throw new UserError("plot/program", `'${name}' is not a library program (${library.map((e) => e.name).join(", ")})`);
     const program = loadProgram(name);
     return { entry, program, sizes: plotSizes(program, settings.maxN) };
   });
-  const runs = (n: number) => sources.filter((s) => !s.tokenwise || n <= settings.maxNTokenwise);
-  const total = plan.reduce((k, p) => k + p.sizes.reduce((m, n) => m + runs(n).length, 0), 0);
-  const points: SweepPoint[] = [];
-  for (const { entry, program, sizes } of plan) {
+}
+
+/** The sources run at size n: the one-token-per-step processes only up to maxNTokenwise. */
+function sourcesAt(settings: SweepSettings, sources: readonly SeriesSource[]) {
+  return (n: number) => sources.filter((s) => !s.tokenwise || n <= settings.maxNTokenwise);
+}
+
+/**
+ * What a sweep will cost, before it runs: Σ over its decodes of steps × context² (decodeBounds), the
+ * query–key pairs one attention head of dimension 1 scores — a lower bound on the work of any forward
+ * passes over those canvases. Every decode's instance is checked first: one too wide to compile or too
+ * large to fit is refused (mdm/word-size, mdm/too-large) before anything runs.
+ */
+export function sweepCost(settings: SweepSettings, sources: readonly SeriesSource[]): { readonly pairs: number; readonly decodes: number } {
+  const runs = sourcesAt(settings, sources);
+  let pairs = 0;
+  let decodes = 0;
+  for (const { program, sizes } of sweepPlan(settings)) {
     for (const n of sizes) {
       const instance = instantiate(program, n);
-      const input = fc.sample(entry.inputs(n), { seed: settings.seed, numRuns: 1 })[0];
-      const run = runPram(instance, input);
-      const pram: PramRunSummary = {
-        output: run.output,
-        T: run.meters.T,
-        processors: instance.processors,
-        stepBound: instance.stepBound,
-        memory: instance.memory,
-      };
-      const x = { T: pram.T, PT: pram.processors * pram.stepBound, S: pram.memory + pram.processors * (instance.registers + 1) };
       for (const source of runs(n)) {
-        onProgress(points.length, total, `${entry.name} n=${n} ${source.label}`);
-        const m = await source.measure(instance, input, pram);
-        if (m.output.join() !== pram.output.join()) {
-          throw new Error(`${source.label} on ${entry.name} input ${input.join()}: output ${m.output.join()} ≠ PRAM ${pram.output.join()}`);
-        }
-        points.push({ program: entry.name, n, input, model: source.model, steps: m.steps, context: m.context, x });
+        if (source.model === "pram") continue;
+        const { steps, context } = decodeBounds(instance, source.model);
+        pairs += steps * context * context;
+        decodes += 1;
       }
     }
   }
-  onProgress(points.length, total, "done");
-  return points;
+  return { pairs, decodes };
+}
+
+/** Whether the decode of `source` at n passes the layouts' checks (decodeBounds refuses what could not compile or fit). */
+function bounded(program: PramProgram, n: number, source: SeriesSource): boolean {
+  if (source.model === "pram") return true;
+  try {
+    decodeBounds(instantiate(program, n), source.model);
+    return true;
+  } catch (e) {
+    if (e instanceof UserError) return false;
+    throw e;
+  }
 }

@@ -22,7 +22,7 @@ export function generatedCheck(settings: ProofSettings, model: "mdm" | "ap-mdm",
   const result = fc.check(
     fc.property(cases, ({ instance, input }) => {
       const want = pramOutcome(instance, input);
-      const got = decodeOutcome(instance, input, model);
+      const got = decodeOutcome(instance, input, model, settings.engine);
       if (got !== want) throw new Error(`decode ${got} ≠ PRAM ${want}`);
     }),
     { numRuns: PER_RUN * settings.runs, seed: settings.seed },

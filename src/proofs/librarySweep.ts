@@ -8,6 +8,7 @@ import type { LibraryEntry } from "../pram/library/libraryEntry.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import type { PramInstance } from "../pram/pramInstance.js";
 import { counterexampleOf } from "./counterexampleOf.js";
+import { scaleSizes } from "./scaleSizes.js";
 import type { Counterexample, Margin, ProofCheck, ProofSettings } from "./proofReport.js";
 
 /** One decode that reproduced the PRAM's output. */
@@ -31,7 +32,8 @@ export interface SweepResult {
 
 /**
  * The shared loop of the simulation theorems: for every library program and every n of its test sizes
- * up to maxN, inputs from the program's own generator (fast-check, seeded, shrinking a failure), decoded
+ * up to maxN, and then of its scale sizes (powers of two beyond them up to maxN, see scaleSizes) with one
+ * input each, inputs from the program's own generator (fast-check, seeded, shrinking a failure), decoded
  * over the compiled weights by each model `plan(k)` names for the k-th size, with as many inputs as it
  * says; a run whose output differs from the PRAM's, or that throws, fails "<model> output = PRAM output"
  * and is shrunk.
@@ -49,11 +51,12 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
   const logit: Margin = { name: "token logit gap (best − second best, at every predicted position)", value: Infinity, where: "" };
   for (const entry of checkedPrograms(settings)) {
     const program = loadProgram(entry.name);
-    const swept = entry.testSizes.filter((n) => n <= settings.maxN);
+    const tested = entry.testSizes.filter((n) => n <= settings.maxN);
+    const swept = [...tested, ...scaleSizes(program, Math.max(...entry.testSizes), settings.maxN)];
     for (const [k, n] of swept.entries()) {
       sizes.add(n);
       const instance = instantiate(program, n);
-      for (const { model, runs } of plan(k, swept.length)) {
+      for (const { model, runs } of plan(k, swept.length).map((p) => (k < tested.length ? p : { ...p, runs: 1 }))) {
         const check = `${model} output = PRAM output`;
         const result = fc.check(
           fc.property(entry.inputs(n), (input) => {
@@ -64,7 +67,7 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
               if (p.margins && p.margins.attention < attention.value) Object.assign(attention, { value: p.margins.attention, where });
               if (p.margins && p.margins.logit < logit.value) Object.assign(logit, { value: p.margins.logit, where });
             };
-            const run = simulate(instance, input, { model, onPrediction });
+            const run = simulate(instance, input, { model, engine: settings.engine, onPrediction });
             const same = run.output.length === run.pramOutput.length && run.output.every((v, i) => v === run.pramOutput[i]);
             if (same) observations.push({ program: entry.name, instance, input, run });
             return same;

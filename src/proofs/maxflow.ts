@@ -7,8 +7,8 @@ import { randomFlowGraph } from "../ap-mdm/maxflow/randomFlowGraph.js";
 import { solveMaxflow } from "../ap-mdm/maxflow/solveMaxflow.js";
 import { compile } from "../efasp/compile.js";
 import { evaluatorPredictor } from "../mdm/evaluatorPredictor.js";
+import { observedPredictor } from "../mdm/observedPredictor.js";
 import { weightsPredictor } from "../mdm/weightsPredictor.js";
-import { forward } from "../transformer/forward.js";
 import { fitBound } from "./fitBound.js";
 import { CheckFailure } from "./CheckFailure.js";
 import type { Counterexample, ProofCheck, ProofReport, ProofSettings } from "./proofReport.js";
@@ -43,14 +43,22 @@ export async function proveMaxflow(settings: ProofSettings): Promise<ProofReport
   for (const n of sizes) {
     const c = maxflowProgram(n, n * (n - 1));
     const { model } = compile(c.program);
-    const weights = weightsPredictor(model);
+    // Margins: read from the predictions of the first graph's decode (the figures of each full pass).
+    let watched: string | null = null;
+    let step = 0;
+    const weights = observedPredictor(weightsPredictor(model, settings.engine), (p) => {
+      if (watched !== null) margins.seePrediction(p, `${watched} step ${++step}`);
+    });
     const reference = evaluatorPredictor(c.program);
     const graph = fc.tuple(fc.integer({ min: n, max: Math.min(3 * n, n * (n - 1)) }), fc.nat());
     let first = true;
     const result = fc.check(
       fc.property(graph, ([edges, seed]) => {
         const g = randomFlowGraph(n, edges, seed);
-        const r = solveMaxflow(g, { construction: c, predictor: weights, trace: first || n <= 6 });
+        watched = first ? `n=${n} --random ${n},${edges},${seed}` : null;
+        const r = solveMaxflow(g, { construction: c, predictor: weights, trace: n <= 6 });
+        watched = null;
+        first = false;
         const m = r.decode.meters;
         points.push({ nodes: n, edges, steps: m.steps, peak: m.peakContext });
         const claim = (name: string, failure: string | null) => {
@@ -69,12 +77,6 @@ export async function proveMaxflow(settings: ProofSettings): Promise<ProofReport
           const e = solveMaxflow(g, { construction: c, predictor: reference, trace: true });
           const same = JSON.stringify(e.decode.trace!.canvases.map((x) => Array.from(x))) === JSON.stringify(r.decode.trace!.canvases.map((x) => Array.from(x)));
           claim(SAME, same ? null : `the evaluator decodes to ${e.value} in ${e.decode.meters.steps} steps, the weights to ${r.value} in ${m.steps}`);
-        }
-        if (first) {
-          first = false;
-          r.decode.trace!.canvases.slice(0, -1).forEach((canvas, step) => {
-            margins.see(forward(model, canvas).meter, `n=${n} --random ${n},${edges},${seed} step ${step + 1}`);
-          });
         }
       }),
       { numRuns: settings.runs, seed: settings.seed },

@@ -1,3 +1,5 @@
+import type { ForwardEngine } from "../transformer/forwardEngine.js";
+
 /**
  * What a theorem check reports: `apmdm prove` prints it (or emits it as JSON), the tests assert on
  * `passed`, and the docs quote its constants. Every number in it comes from runs, never from a formula.
@@ -35,6 +37,8 @@ export interface ProofSettings {
   readonly maxN: number;
   /** Library programs to check (the simulation theorems); absent: all of them. */
   readonly programs?: readonly string[];
+  /** How the compiled weights run their forward passes (default incremental; full and dense are the references). */
+  readonly engine?: ForwardEngine;
 }
 
 /** One property, e.g. "MDM output = PRAM output" on 40 runs. */

@@ -81,7 +81,7 @@ export async function proveSampling(settings: ProofSettings): Promise<ProofRepor
       const want = circuitDistribution(circuit);
       for (const model of CIRCUIT_MODELS) {
         const s = buildSampler(circuit, model);
-        const predictor = weightsPredictor(compile(s.program).model);
+        const predictor = weightsPredictor(compile(s.program).model, settings.engine);
         const exact = sameDistribution(exactDistribution(s, predictor).distribution, want);
         checks.get(EXACT)!.cases += 1;
         if (!exact) throw new CheckFailure(EXACT, `${model}: the decode's exact distribution differs from the circuit's`);
@@ -122,7 +122,7 @@ export async function proveSampling(settings: ProofSettings): Promise<ProofRepor
       for (const model of CIRCUIT_MODELS) {
         const s = buildSampler(circuit, model);
         const { model: weights } = compile(s.program);
-        const predictor = weightsPredictor(weights);
+        const predictor = weightsPredictor(weights, settings.engine);
         const where = (seed: number) => ({ program: entry.name, n, input: [seed], message: "", replay: `apmdm sample ${entry.name} --n ${n} --model ${model} --seed ${seed}` });
         for (let k = 0; k < settings.runs; k++) {
           const seed = settings.seed + k;
@@ -142,7 +142,7 @@ export async function proveSampling(settings: ProofSettings): Promise<ProofRepor
       }
       if (n === ns[ns.length - 1] && want) {
         const s = buildSampler(circuit, "mdm");
-        const predictor = weightsPredictor(compile(s.program).model);
+        const predictor = weightsPredictor(compile(s.program).model, settings.engine);
         const fit = chiSquare(Array.from({ length: FIT_SAMPLES }, (_, k) => sampleOnce(s, predictor, settings.seed + k).output), want);
         extra.push({
           name: `${entry.name} n=${n}, ${FIT_SAMPLES} seeded MDM samples: χ² = ${fit.chiSquare.toFixed(2)} over ${fit.bins} bins (${fit.degreesOfFreedom} df), p = ${fit.pValue.toPrecision(3)} (fails below ${FIT_P}), ${fit.outside} outside the support`,
@@ -159,9 +159,9 @@ export async function proveSampling(settings: ProofSettings): Promise<ProofRepor
   const treePoints: { x: number; y: number }[] = [];
   for (const n of parityNs) {
     const s = buildSampler(evenParityPairs.build(n), "ap-mdm-parity");
-    const predictor = weightsPredictor(compile(s.program).model);
+    const predictor = weightsPredictor(compile(s.program).model, settings.engine);
     const tree = buildSampler(evenParity.build(n), "mdm");
-    const treePredictor = weightsPredictor(compile(tree.program).model);
+    const treePredictor = weightsPredictor(compile(tree.program).model, settings.engine);
     for (let k = 0; k < settings.runs; k++) {
       const seed = settings.seed + k;
       const run = sampleOnce(s, predictor, seed);

@@ -50,8 +50,8 @@ export async function proveThm3(settings: ProofSettings): Promise<ProofReport> {
     const order = ORDERS[k % ORDERS.length];
     const mdm = construction.program(false);
     const arm = toMaskedArm(mdm, S, order, construction.vocab.bos);
-    const mdmModel = compiledPredictor(mdm);
-    const armModel = compiledPredictor(arm.program);
+    const mdmModel = compiledPredictor(mdm, settings.engine);
+    const armModel = compiledPredictor(arm.program, settings.engine);
     extraLayers.add(armModel.shape.layers - mdmModel.shape.layers);
     const check = `Masked-ARM (${order}) replays the any-order decode`;
     const result = fc.check(

@@ -1,13 +1,14 @@
 import fc from "fast-check";
-import { type DyckConstruction, dyckProgram } from "../ap-mdm/dyck/dyckProgram.js";
+import { checkDyckSize, type DyckConstruction, dyckProgram } from "../ap-mdm/dyck/dyckProgram.js";
 import { dyckSteps, sampleDyck } from "../ap-mdm/dyck/sampleDyck.js";
 import { allTwoSidedDyck, isTwoSidedDyck } from "../ap-mdm/dyck/twoSidedDyck.js";
 import { enumerateApMdm } from "../ap-mdm/enumerateApMdm.js";
 import { memoPredictor } from "../ap-mdm/memoPredictor.js";
 import { compile } from "../efasp/compile.js";
 import { evaluatorPredictor } from "../mdm/evaluatorPredictor.js";
+import { observedPredictor } from "../mdm/observedPredictor.js";
+import { passFlops } from "../mdm/passFlops.js";
 import { weightsPredictor } from "../mdm/weightsPredictor.js";
-import { forward } from "../transformer/forward.js";
 import type { Transformer } from "../transformer/transformerWeights.js";
 import { fitBound } from "./fitBound.js";
 import { CheckFailure } from "./CheckFailure.js";
@@ -58,7 +59,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
     for (const length of lengths) {
       const c = dyckProgram(k, length);
       const { model } = compile(c.program);
-      const weights = memoPredictor(weightsPredictor(model));
+      const weights = memoPredictor(weightsPredictor(model, settings.engine));
       const reference = memoPredictor(evaluatorPredictor(c.program));
       const result = fc.check(
         fc.property(fc.nat(), (seed) => {
@@ -89,7 +90,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
           replay: `apmdm dyck sample --k ${k} --length ${length} --seed ${seed}`,
         };
       }
-      measureMargins(c, model, settings.seed, margins);
+      measureMargins(c, model, settings, margins);
     }
   }
   for (const [name, c] of sampleChecks) checks.push({ name, ...c });
@@ -97,7 +98,7 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
   for (const [k, maxLength] of EXHAUSTIVE) {
     for (let length = 0; length <= Math.min(maxLength, settings.maxN); length += 2) {
       const c = dyckProgram(k, length);
-      const e = enumerateApMdm(weightsPredictor(compile(c.program).model), c.initial, 1_000_000);
+      const e = enumerateApMdm(weightsPredictor(compile(c.program).model, settings.engine), c.initial, 1_000_000);
       const reached = e.finals.map((x) => Array.from(x, (t) => c.vocab.letterOf(t)).join());
       const words = allTwoSidedDyck(k, length).map((w) => w.join());
       const wordSet = new Set(words);
@@ -143,18 +144,38 @@ export async function proveThm5(settings: ProofSettings): Promise<ProofReport> {
   };
 }
 
+/**
+ * The dense-count FLOPs of proveThm5's sampled decodes at these settings, for `apmdm prove`'s cost cap: per
+ * k and length, `runs` seeds decoded by the weights and by the evaluator, and one more decode with a full
+ * pass per step for the margins (≈ 2·runs + 2 decodes of dyckSteps(length) passes at peak context). Lengths
+ * are compiled in increasing order and the count stops once it passes `limit` (it is then a lower bound),
+ * so a huge --max-n costs nothing: its largest model is refused by size (mdm/too-large) before anything is
+ * compiled.
+ */
+export function thm5Cost(settings: ProofSettings, limit: number): { readonly flops: number; readonly detail: string } {
+  const lengths = sampledLengths(settings.maxN);
+  for (const k of SAMPLED_K) checkDyckSize(k, lengths.at(-1)!);
+  let flops = 0;
+  for (const length of lengths) {
+    for (const k of SAMPLED_K) {
+      const { config } = compile(dyckProgram(k, length).program).model;
+      flops += (2 * settings.runs + 2) * dyckSteps(length) * passFlops(config, length + 2);
+    }
+    if (flops > limit) return { flops, detail: `counting lengths up to ${length} of the ${lengths.length} swept up to ${settings.maxN}, k = ${SAMPLED_K.join(", ")}, ${settings.runs} runs` };
+  }
+  return { flops, detail: `${lengths.length} lengths up to ${settings.maxN}, k = ${SAMPLED_K.join(", ")}, ${settings.runs} runs` };
+}
+
 /** What two decodes of the same seed must share: every canvas and edit script, and the meters but the forward-pass costs. */
 function traceOf(s: ReturnType<typeof sampleDyck>) {
   return { canvases: s.decode.trace!.canvases.map((c) => Array.from(c)), edits: s.decode.trace!.edits, meters: { ...s.decode.meters, flops: 0, work: 0, fullPasses: 0 } };
 }
 
-/** Runs the forward pass on every canvas of one sampled generation and records its smallest gaps. */
-function measureMargins(c: DyckConstruction, model: Transformer, seed: number, margins: WorstMargins): void {
-  const s = sampleDyck(c, seed, { predictor: weightsPredictor(model), trace: true });
-  s.decode.trace!.canvases.slice(0, -1).forEach((canvas, step) => {
-    const { meter } = forward(model, canvas);
-    margins.see(meter, `dyck-${c.k} length ${c.length} seed ${seed} step ${step + 1}`);
-  });
+/** Decodes one sampled generation and records the smallest gaps of each of its forward passes. */
+function measureMargins(c: DyckConstruction, model: Transformer, { seed, engine }: ProofSettings, margins: WorstMargins): void {
+  let step = 0;
+  const predictor = observedPredictor(weightsPredictor(model, engine), (p) => margins.seePrediction(p, `dyck-${c.k} length ${c.length} seed ${seed} step ${++step}`));
+  sampleDyck(c, seed, { predictor });
 }
 
 /** 0, 2, 4, 8, 16, … up to maxN, and maxN itself when even. */

@@ -107,6 +107,7 @@ export class ForwardSession {
     const row = new Float64Array(d);
     for (const i of edited.sorted()) {
       embedRow(this.model, tokens, i, row, 0);
+      assertFinite(row, 0, d, d, () => i, { layer: null, head: null, what: "embedded residual" });
       this.store(0, i, row, 0, full);
     }
     let work = 0;

@@ -89,24 +89,29 @@ export class LogitCache {
     let k = 0;
     while (k < V && stamp[ranking[k]] === id) k++;
     if (k < V && ranked[ranking[k]] > top) top = ranked[ranking[k]];
-    const tied: number[] = [];
+    const reachedTop: number[] = [];
     let second = -Infinity;
     for (let h = 0; h < count; h++) {
       const z = reached[touched[h]];
-      if (z === top) tied.push(touched[h]);
+      if (z === top) reachedTop.push(touched[h]);
       else if (z > second) second = z;
     }
-    // Untouched tokens: those at the top (every untouched one ranked ≥ top), then the first below it.
+    reachedTop.sort((x, y) => x - y);
+    // Untouched tokens: those at the top (every untouched one ranked ≥ top; equal values are ranked by id,
+    // so they come in increasing id), merged with the reached ones; then the first below the top.
+    const tied: number[] = [];
+    let h = 0;
     for (; k < V; k++) {
       const t = ranking[k];
       if (stamp[t] === id) continue;
-      if (ranked[t] === top) tied.push(t);
-      else {
+      if (ranked[t] !== top) {
         if (ranked[t] > second) second = ranked[t];
         break;
       }
+      while (h < reachedTop.length && reachedTop[h] < t) tied.push(reachedTop[h++]);
+      tied.push(t);
     }
-    tied.sort((x, y) => x - y);
+    while (h < reachedTop.length) tied.push(reachedTop[h++]);
     this.argmax[i] = tied[0];
     this.margin[i] = top - second;
     if (tied.length > 1) this.ties.set(i, tied);

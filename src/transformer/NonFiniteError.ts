@@ -5,7 +5,7 @@ export interface NonFiniteSite {
   readonly layer: number | null;
   readonly head: number | null;
   readonly position: number;
-  /** What the value is: "query", "key", "value", "score", "attention output", "residual", "MLP hidden", "token logit", "control logit". */
+  /** What the value is: "embedded residual", "query", "key", "value", "score", "attention output", "residual", "MLP hidden", "token logit", "control logit". */
   readonly what: string;
 }
 
@@ -19,7 +19,7 @@ export class NonFiniteError extends UserError {
     readonly site: NonFiniteSite,
     readonly value: number,
   ) {
-    const layer = site.layer === null ? "output heads" : `layer ${site.layer}${site.head === null ? "" : ` head ${site.head}`}`;
+    const layer = site.what === "embedded residual" ? "embedding" : site.layer === null ? "output heads" : `layer ${site.layer}${site.head === null ? "" : ` head ${site.head}`}`;
     super("model/non-finite", `${layer}, position ${site.position}: the ${site.what} is ${value} (a forward pass must stay finite)`);
     this.name = "NonFiniteError";
   }

@@ -71,6 +71,7 @@ export function forward(model: Transformer, tokens: Int32Array, options: Forward
   const s = scratch(model, n);
   const x = new Float64Array(n * d);
   embed(model, tokens, x);
+  assertFinite(x, 0, n * d, d, identity, { layer: null, head: null, what: "embedded residual" });
   const residual: Float64Array[] | null = options.capture ? [x.slice()] : null;
   const selected: number[][][][] = [];
   let multiplyAdds = 0;

@@ -20,6 +20,10 @@ describe("apmdm dyck sample", () => {
     expect(a.canvases[0]).toBe("^");
     expect(a.canvases.at(-1)).toBe(a.word.split("").join(" "));
     expect(b.canvases).toBeUndefined();
+    expect(a.backend).toBe("weights");
+    expect(a.meters.flops).toBeGreaterThan(0);
+    const e = JSON.parse((await cli("dyck", "sample", "--k", "3", "--length", "8", "--seed", "9", "--json", "--trace", "--backend", "evaluator")).out);
+    expect(e).toEqual({ ...a, backend: "evaluator", meters: { ...a.meters, flops: 0, work: 0, fullPasses: 0 } });
   });
 
   it("prints ε for length 0", async () => {
@@ -33,6 +37,7 @@ describe("apmdm dyck sample", () => {
       [["dyck", "sample", "--k", "27"], "apmdm dyck sample: k must be an integer in 1 … 26, got 27\n"],
       [["dyck", "sample", "--seed", "x"], "apmdm dyck sample: --seed must be an integer ≥ 0, got 'x'\n"],
       [["dyck", "sample", "extra"], "apmdm dyck sample: unexpected argument 'extra'\n"],
+      [["dyck", "sample", "--backend", "gpu"], "apmdm dyck sample: --backend must be one of weights, evaluator, got 'gpu'\n"],
       [["dyck", "sample", "--bogus"], "apmdm dyck sample: Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"\n"],
     ] as const) {
       expect(await cli(...argv)).toEqual({ code: 2, out: "", err: message });
@@ -51,9 +56,12 @@ describe("apmdm parity", () => {
     expect(traced.out.split("\n").slice(0, 8)).toEqual(["   0  1011011", "   1  1MMMM11", "   2  1011", "   3  1MMM", "   4  10", "   5  1M", "   6  1", "   7  1"]);
   });
 
-  it("emits JSON", async () => {
-    const r = JSON.parse((await cli("parity", "110", "--json")).out);
-    expect(r).toEqual({ bits: "110", parity: 0, meters: { steps: 5, peakContext: 3, finalContext: 1, unmasked: 1, remasked: 3, inserted: 0, deleted: 2, flops: 0, work: 0, fullPasses: 0 } });
+  it("emits JSON; decodes over the compiled weights, and over the evaluator with --backend evaluator, to the same canvases", async () => {
+    const r = JSON.parse((await cli("parity", "110", "--json", "--trace")).out);
+    expect(r).toMatchObject({ bits: "110", parity: 0, backend: "weights", meters: { steps: 5, peakContext: 3, finalContext: 1, unmasked: 1, remasked: 3, inserted: 0, deleted: 2 } });
+    expect(r.meters.flops).toBeGreaterThan(0);
+    const e = JSON.parse((await cli("parity", "110", "--json", "--trace", "--backend", "evaluator")).out);
+    expect(e).toEqual({ ...r, backend: "evaluator", meters: { ...r.meters, flops: 0, work: 0, fullPasses: 0 } });
   });
 
   it("rejects a missing, empty or non-binary string with one line", async () => {

@@ -62,11 +62,26 @@ describe("apmdm prove", () => {
     for (const [argv, message] of [
       [["prove", "thm9"], "apmdm prove: unknown theorem 'thm9' (all, thm1, thm2, thm3, thm4, thm5, sampling, maxflow, experiments)\n"],
       [["prove", "--runs", "0"], "apmdm prove: --runs must be an integer ≥ 1, got '0'\n"],
+      [["prove", "thm4", "--engine", "sparse"], "apmdm prove: --engine must be one of incremental, full, dense, got 'sparse'\n"],
     ] as const) {
       const io = bufferIo();
       expect(await runCli(argv, io)).toBe(2);
       expect(io.stderr()).toBe(message);
       expect(io.stdout()).toBe("");
+    }
+  });
+
+  it("--engine full and dense (the references) report what the incremental default reports, margins included", async () => {
+    const report = async (...extra: string[]) => {
+      const io = bufferIo();
+      expect(await runCli(["prove", "thm4", "--max-n", "2", "--runs", "1", "--programs", "prefix-sums", "--json", ...extra], io)).toBe(0);
+      return JSON.parse(io.stdout()) as ProofReport[];
+    };
+    const incremental = await report();
+    for (const engine of ["full", "dense"]) {
+      const [r] = await report("--engine", engine);
+      expect(r.settings.engine).toBe(engine);
+      expect({ ...r, settings: { ...r.settings, engine: undefined } }).toEqual({ ...incremental[0], settings: { ...incremental[0].settings, engine: undefined } });
     }
   });
 });

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
+import type { SweepData } from "../../src/plot/buildPlots.js";
 import { progressBar } from "../../src/plot/progressBar.js";
 import { bufferIo } from "../cli/bufferIo.js";
 
@@ -11,8 +12,22 @@ describe("apmdm plot", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "apmdm-plot-")), "out");
     const io = bufferIo();
     expect(await runCli(["plot", "--out", dir, "--max-n", "2", "--programs", "prefix-sums"], io)).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["fits.md", "prefix-sums-context.json", "prefix-sums-context.svg", "prefix-sums-steps.json", "prefix-sums-steps.svg"]);
-    expect(io.stdout()).toBe(`wrote 5 files to ${dir}\n`);
+    expect(readdirSync(dir).sort()).toEqual(["fits.md", "prefix-sums-context.json", "prefix-sums-context.svg", "prefix-sums-steps.json", "prefix-sums-steps.svg", "sweep.json"]);
+    expect(io.stdout()).toBe(`wrote 6 files to ${dir}\n`);
+    // stderr is not a terminal here: a line per finished size instead of the bar.
+    expect(io.stderr()).toMatch(/^apmdm plot: prefix-sums n=1: MDM \d+\.\d s, AP-MDM \d+\.\d s, Masked-ARM \d+\.\d s, ARM \d+\.\d s\napmdm plot: prefix-sums n=2: .*\n$/);
+  });
+
+  it("with a budget records it and the sizes it reached; a spent budget measures only the first size of each series", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "apmdm-plot-")), "out");
+    const io = bufferIo();
+    expect(await runCli(["plot", "--out", dir, "--budget", "1", "--max-n", "4", "--programs", "broadcast", "--engine", "full"], io)).toBe(0);
+    const data = JSON.parse(readFileSync(join(dir, "sweep.json"), "utf8")) as SweepData;
+    expect(data.settings).toEqual({ programs: ["broadcast"], maxN: 4, maxNTokenwise: 4, seed: 1, budget: 1 });
+    expect(data.command).toBe("apmdm plot --out docs/plots --max-n 4 --max-n-tokenwise 4 --budget 1 --seed 1 --programs broadcast");
+    const sizes = (model: string) => data.points.filter((p) => p.model === model).map((p) => p.n);
+    for (const model of ["mdm", "ap-mdm", "masked-arm", "arm"]) expect(sizes(model).slice(0, 1)).toEqual([1]);
+    expect(sizes("pram")).toEqual([...new Set(data.points.filter((p) => p.model !== "pram").map((p) => p.n))]);
   });
 
   it("rejects bad settings with one line and writes nothing", async () => {

@@ -22,11 +22,17 @@ export interface DyckVocabulary {
 
 export const MAX_K = 26;
 
-export function dyckVocabulary(k: number, length: number): DyckVocabulary {
+/** The number of tokens for k pairs and a target length, after checking both (ApMdmError dyck-k, dyck-length). */
+export function dyckVocabularySize(k: number, length: number): number {
   if (!(Number.isSafeInteger(k) && k >= 1 && k <= MAX_K)) throw new ApMdmError("dyck-k", `k must be an integer in 1 … ${MAX_K}, got ${k}`);
   if (!(Number.isSafeInteger(length) && length >= 0 && length % 2 === 0)) {
     throw new ApMdmError("dyck-length", `the target length must be an even integer ≥ 0 (a two-sided Dyck word has even length), got ${length}`);
   }
+  return 2 + 2 * k + Math.max(0, length - 1);
+}
+
+export function dyckVocabulary(k: number, length: number): DyckVocabulary {
+  dyckVocabularySize(k, length);
   const maxGap = length - 2;
   const lower = Array.from({ length: k }, (_, i) => String.fromCharCode(97 + i));
   const names = ["M", "^", ...lower, ...lower.map((c) => c.toUpperCase()), ...Array.from({ length: maxGap + 1 }, (_, g) => `@${g}`)];

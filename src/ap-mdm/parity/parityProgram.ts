@@ -3,6 +3,7 @@ import type { EfaspProgram } from "../../efasp/efaspProgram.js";
 import type { Feature } from "../../efasp/feature.js";
 import { all, any, compare, constant, linear, not } from "../../efasp/local.js";
 import { position, token } from "../../efasp/sources.js";
+import { checkConstructionSize } from "../../mdm/checkConstructionSize.js";
 
 /** Tokens: the mask and the two bits. */
 export const PARITY_VOCAB = ["M", "0", "1"] as const;
@@ -25,6 +26,7 @@ export const bitToken = (bit: 0 | 1): number => 1 + bit;
  * declared bounds of the position features (the evaluator checks them); the rule is the same for all n.
  */
 export function parityProgram(maxLength: number): EfaspProgram {
+  checkConstructionSize(`the parity AP-MDM for ${maxLength} bits`, { canvas: maxLength });
   const isMask = token("isMask", [1, 0, 0]);
   const bit = token("bit", [0, 0, 1]);
   const pos = position("pos", { kind: "index", offset: 0, divisor: 1, modulus: null, power: 1 }, 0, maxLength - 1);

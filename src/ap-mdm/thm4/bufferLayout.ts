@@ -1,3 +1,5 @@
+import { checkConstructionSize } from "../../mdm/checkConstructionSize.js";
+import { checkCompiledWord } from "../../mdm/compiledWordLimit.js";
 import type { PramInstance } from "../../pram/pramInstance.js";
 
 /**
@@ -35,10 +37,13 @@ export interface BufferLayout {
   readonly describe: (position: number) => string;
 }
 
+/** The layout of an instance's buffers; refuses (mdm/word-size, mdm/too-large) one that could not be compiled or would not fit. */
 export function bufferLayout(instance: PramInstance): BufferLayout {
+  checkCompiledWord(instance);
   const { n, memory: M, processors: P, registers: R } = instance;
   const B = M + 1 + P * (R + 1);
   const S = 1 + 2 * B;
+  checkConstructionSize(`${instance.name} at n = ${n} (Theorem 4: 1 + 2·(M + 1 + P·(R + 1)))`, { canvas: S });
   const base = (buffer: 0 | 1) => 1 + buffer * B;
   const procOffset = (p: number) => M + 1 + p * (R + 1);
   const describe = (i: number): string => {

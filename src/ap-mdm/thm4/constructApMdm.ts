@@ -8,7 +8,6 @@ import { bufferFeatures } from "./bufferFeatures.js";
 import { type BufferLayout, bufferLayout } from "./bufferLayout.js";
 import { memoryWrites } from "./memoryWrites.js";
 import { processorStep } from "./processorStep.js";
-import { checkCompiledWord } from "../../mdm/compiledWordLimit.js";
 
 /** The Theorem 4 construction for one PRAM instance: an E-FASP program with control outputs. */
 export interface ApMdmConstruction {
@@ -34,7 +33,6 @@ export interface ApMdmConstruction {
  * docs/theorem4.md walks through it.
  */
 export function constructApMdm(instance: PramInstance): ApMdmConstruction {
-  checkCompiledWord(instance);
   const layout = bufferLayout(instance);
   const vocab = apMdmVocabulary(instance);
   const program = buildProgram(instance, layout, vocab);

@@ -1,3 +1,4 @@
+import { decodeBounds } from "../../mdm/decodeBounds.js";
 import { MdmError } from "../../mdm/MdmError.js";
 import type { CanvasErrorKind } from "../../mdm/thm1/canvasVocabulary.js";
 import type { Predictor } from "../../mdm/predictor.js";
@@ -23,7 +24,7 @@ export function decodeThm4(construction: ApMdmConstruction, input: readonly numb
   let failure: MdmError | null = null;
   let step = 0;
   const result = decodeApMdm(predictor, construction.initial(input), {
-    maxSteps: Math.ceil(Math.log2(layout.S)) + instance.stepBound + 5,
+    maxSteps: decodeBounds(instance, "ap-mdm").steps,
     trace,
     onStep: (canvas) => {
       step += 1;

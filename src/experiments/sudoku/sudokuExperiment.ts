@@ -44,7 +44,7 @@ export async function sudokuExperiment(settings: ProofSettings, options: { sets?
   const attention = worstMargin("sudoku: attention score gap (best − next best key)");
   const logit = worstMargin("sudoku: token logit gap (predicted − next best token)");
   let where = "";
-  const weights = options.predictor ?? weightsPredictor(sudokuModel().model);
+  const weights = options.predictor ?? weightsPredictor(sudokuModel().model, settings.engine);
   const predictor: Predictor = {
     ...weights,
     predict(tokens, outputs): Prediction {

@@ -1,3 +1,5 @@
+import { checkConstructionSize } from "../checkConstructionSize.js";
+import { checkCompiledWord } from "../compiledWordLimit.js";
 import type { PramInstance } from "../../pram/pramInstance.js";
 
 /**
@@ -29,12 +31,15 @@ export interface CanvasLayout {
 
 export const RECORD_SIZE = 3;
 
+/** The layout of an instance's canvas; refuses (mdm/word-size, mdm/too-large) one that could not be compiled or would not fit. */
 export function canvasLayout(instance: PramInstance): CanvasLayout {
+  checkCompiledWord(instance);
   const { n, processors: P, stepBound: T } = instance;
   const recordBase = 1 + n;
   const blockSize = 2 * P * RECORD_SIZE;
   const outputBase = recordBase + T * blockSize;
   const length = outputBase + instance.outputLength;
+  checkConstructionSize(`${instance.name} at n = ${n} (Theorem 1: n + 1 + 6·P·T + output)`, { canvas: length });
   const describe = (i: number): string => {
     if (i === 0) return "BOS";
     if (i < recordBase) return `input x${i - 1}`;

@@ -11,7 +11,6 @@ import { executeInstruction } from "./executeInstruction.js";
 import { fetchOperand, registerKeys, zeroOperand } from "./fetchOperand.js";
 import { instructionTable, operandA, operandB, operandC } from "./instructionTable.js";
 import { memoryKeys, readMemory } from "./readMemory.js";
-import { checkCompiledWord } from "../compiledWordLimit.js";
 
 /** The Theorem 1 construction for one PRAM instance: an E-FASP program over the canvas it fills. */
 export interface MdmConstruction {
@@ -29,7 +28,6 @@ export interface MdmConstruction {
  * (registers) and earlier write records (memory). docs/theorem1.md walks through it layer by layer.
  */
 export function constructMdm(instance: PramInstance): MdmConstruction {
-  checkCompiledWord(instance);
   const layout = canvasLayout(instance);
   const vocab = canvasVocabulary(instance);
   return { instance, layout, vocab, program: (causal) => buildProgram(instance, layout, vocab, causal) };

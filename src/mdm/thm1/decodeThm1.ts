@@ -1,4 +1,5 @@
 import { canvasError } from "../canvasError.js";
+import { decodeBounds } from "../decodeBounds.js";
 import { decodeArm } from "../decodeArm.js";
 import { type DecodeResult, decodeMdm } from "../decodeMdm.js";
 import type { Thm1Model } from "../mdmRun.js";
@@ -26,8 +27,8 @@ export function decodeThm1(construction: MdmConstruction, input: readonly number
   };
   const result =
     model === "arm"
-      ? decodeArm(predictor, prefix, layout.length, { maxSteps: layout.length, trace, onStep })
-      : decodeMdm(predictor, masked(prefix, layout.length, vocab.mask), model, { maxSteps: model === "mdm" ? layout.T + 2 : layout.length, trace, onStep });
+      ? decodeArm(predictor, prefix, layout.length, { maxSteps: decodeBounds(construction.instance, model).steps, trace, onStep })
+      : decodeMdm(predictor, masked(prefix, layout.length, vocab.mask), model, { maxSteps: decodeBounds(construction.instance, model).steps, trace, onStep });
   const output = Array.from(result.canvas.subarray(layout.outputBase), (t) => {
     const token = vocab.read(t);
     if (token.kind !== "value") throw new Error(`output token ${vocab.names[t]} is not a word`);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { budgetClock } from "../../src/plot/budgetClock.js";
+import { plotSizes } from "../../src/plot/plotSizes.js";
+import { scaleSizes } from "../../src/proofs/scaleSizes.js";
+import { loadProgram } from "../../src/pram/loadProgram.js";
+
+describe("plotSizes", () => {
+  it("takes the ladder 1, 2, 3, 4, 6, 8, 12, … and, where a program is valid at fewer sizes, the next valid one", () => {
+    expect(plotSizes(loadProgram("prefix-sums"), 64)).toEqual([1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64]);
+    expect(plotSizes(loadProgram("bitonic-sort"), 64)).toEqual([2, 4, 8, 16, 32, 64]);
+    expect(plotSizes(loadProgram("connected-components"), 64)).toEqual([1, 4, 9, 16, 25, 36, 49, 64]);
+    expect(plotSizes(loadProgram("matrix-multiply"), 128)).toEqual([2, 8, 18, 32, 50, 72, 98, 128]);
+  });
+});
+
+describe("budgetClock", () => {
+  it("grows a series while its time so far plus the next size's predicted time (× (n'/n)²) fits its share and the budget", () => {
+    let t = 0;
+    const clock = budgetClock(100, 4, () => t); // a share of 25 s per series
+    expect(clock.grows("a", 1)).toBe(true);
+    clock.spent("a", 1, 1);
+    expect(clock.grows("a", 2)).toBe(true); // 1 + 4 ≤ 25
+    clock.spent("a", 2, 4);
+    expect(clock.grows("a", 4)).toBe(true); // 5 + 16 ≤ 25
+    clock.spent("a", 4, 16);
+    expect(clock.grows("a", 4)).toBe(true); // a size already measured
+    expect(clock.grows("a", 6)).toBe(false); // 21 + 36 > 25
+    t = 98;
+    expect(clock.grows("b", 1)).toBe(true); // not measured yet
+    clock.spent("b", 1, 1);
+    expect(clock.grows("b", 2)).toBe(false); // 98 + 4 > 100 although b's share has room
+    t = 200;
+    expect(clock.grows("c", 1)).toBe(true); // a series' first size is measured even with the budget spent
+    clock.spent("c", 1, 0.001);
+    expect(clock.grows("c", 2)).toBe(false);
+  });
+
+  it("without a budget grows everything", () => {
+    const clock = budgetClock(null, 4, () => 1e9);
+    clock.spent("a", 1, 1e6);
+    expect(clock.grows("a", 1024)).toBe(true);
+  });
+});
+
+describe("scaleSizes", () => {
+  it("takes the powers of two beyond a program's test sizes, moved up to its next valid size", () => {
+    expect(scaleSizes(loadProgram("prefix-sums"), 16, 64)).toEqual([32, 64]);
+    expect(scaleSizes(loadProgram("sum"), 33, 128)).toEqual([64, 128]);
+    expect(scaleSizes(loadProgram("matrix-multiply"), 50, 128)).toEqual([72, 128]);
+    expect(scaleSizes(loadProgram("prefix-sums"), 16, 16)).toEqual([]);
+  });
+});
