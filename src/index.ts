@@ -11,6 +11,9 @@ export { ModelError } from "./transformer/ModelError.js";
 export { MdmError } from "./mdm/MdmError.js";
 export { ApMdmError } from "./ap-mdm/ApMdmError.js";
 export { Thm2Error } from "./thm2/Thm2Error.js";
+export { CircuitError, type CircuitErrorKind } from "./circuit/CircuitError.js";
+export { SamplingError } from "./sampling/SamplingError.js";
+export { NonFiniteError, type NonFiniteSite } from "./transformer/NonFiniteError.js";
 
 // ── PRAM: parse or build a program, instantiate it at n, run it with meters ──────────────────────────
 export { parseProgram } from "./pram/parseProgram.js";
@@ -48,11 +51,17 @@ export type { Transformer, TransformerWeights, LayerWeights, HeadWeights } from 
 export type { TransformerConfig, LayerConfig, HeadConfig, AttentionKind } from "./transformer/transformerConfig.js";
 export type { PositionFeature } from "./transformer/positionFeature.js";
 export { positionValue } from "./transformer/positionValue.js";
+export { MODEL_LIMITS } from "./transformer/modelLimits.js";
+/** The decoding session: one forward pass per step that recomputes only what the changed positions can reach. */
+export { ForwardSession, type ForwardSessionOptions, type SessionPass } from "./transformer/ForwardSession.js";
+export type { LogitCache } from "./transformer/LogitCache.js";
+export { FORWARD_ENGINES, type ForwardEngine } from "./transformer/forwardEngine.js";
 
 // ── Decoding processes: MDM, Masked-ARM, ARM, AP-MDM, over any predictor ───────────────────────────
 export type { Predictor, Prediction } from "./mdm/predictor.js";
 export { weightsPredictor } from "./mdm/weightsPredictor.js";
 export { evaluatorPredictor } from "./mdm/evaluatorPredictor.js";
+export { compiledPredictor, type ModelShape } from "./mdm/compiledPredictor.js";
 export { decodeMdm, type MaskedDecode, type DecodeResult, type DecodeOptions } from "./mdm/decodeMdm.js";
 export { decodeArm } from "./mdm/decodeArm.js";
 export { decodeApMdm, type ApMdmDecode, type ApMdmDecodeOptions, type ApMdmMeters, type ApMdmTrace } from "./ap-mdm/decodeApMdm.js";
@@ -76,12 +85,45 @@ export { parityProgram } from "./ap-mdm/parity/parityProgram.js";
 export { solveMaxflow, type MaxflowRun } from "./ap-mdm/maxflow/solveMaxflow.js";
 export { maxflowProgram, type MaxflowConstruction } from "./ap-mdm/maxflow/maxflowProgram.js";
 export { parseFlowGraph } from "./ap-mdm/maxflow/parseFlowGraph.js";
+export { loadFlowGraph } from "./ap-mdm/maxflow/loadFlowGraph.js";
 export { randomFlowGraph } from "./ap-mdm/maxflow/randomFlowGraph.js";
 export { certifyMaxflow } from "./ap-mdm/maxflow/certifyMaxflow.js";
 export type { FlowGraph } from "./ap-mdm/maxflow/flowGraph.js";
 /** Theorem 2: a model's MDM decode of a canvas as a single-processor PRAM program. */
 export { compileThm2, type Thm2Program } from "./thm2/compileThm2.js";
 export { runThm2, type Thm2Run, type Thm2Outcome } from "./thm2/runThm2.js";
+
+// ── Circuits: parse, build or pick a Boolean circuit with random input bits, and its exact distribution ──
+export type { Circuit, Gate, GateOp } from "./circuit/circuit.js";
+export { ARITY, applyGate } from "./circuit/circuit.js";
+export { parseCircuit } from "./circuit/parseCircuit.js";
+export { loadCircuit, DEFAULT_N } from "./circuit/loadCircuit.js";
+export { buildCircuit, type CircuitBuilder, type Wire } from "./circuit/buildCircuit.js";
+export { circuitLibrary } from "./circuit/library/index.js";
+export type { CircuitEntry } from "./circuit/library/circuitEntry.js";
+export { evaluateCircuit } from "./circuit/evaluateCircuit.js";
+export { circuitShape, type CircuitShape } from "./circuit/circuitShape.js";
+export { circuitDistribution, MAX_ENUMERATED_BITS } from "./circuit/circuitDistribution.js";
+export { formatCircuit } from "./circuit/formatCircuit.js";
+
+// ── Sampling: a circuit's distribution sampled by a compiled MDM, ARM or AP-MDM, and computed exactly ──
+export { buildSampler, samplerPredictor, SAMPLER_MODELS, type Sampler, type SamplerModel, type DecodeKind } from "./sampling/sampler.js";
+export { sampleOnce, type SampleRun } from "./sampling/sampleOnce.js";
+export { exactDistribution, type ExactRun } from "./sampling/exactDistribution.js";
+export { sameDistribution, formatDistribution, type Distribution } from "./sampling/distribution.js";
+export { formatRational, rationalValue, type Rational } from "./plot/rational.js";
+export { chiSquare, type GoodnessOfFit } from "./sampling/chiSquare.js";
+
+// ── Experiments: the AP-MDM paper's tasks as exact constructions (Sudoku here; max-flow above) ──────────
+export { solveSudoku, SUDOKU_MAX_STEPS, type SudokuSolve, type SudokuOutcome, type SudokuMeters } from "./experiments/sudoku/solveSudoku.js";
+export { parsePuzzle, formatGrid, type Grid } from "./experiments/sudoku/parsePuzzle.js";
+export { readPuzzleFile, SUDOKU_DATA_DIR, type NumberedPuzzle } from "./experiments/sudoku/readPuzzleFile.js";
+export { countSolutions } from "./experiments/sudoku/countSolutions.js";
+export { isSolution } from "./experiments/sudoku/isSolution.js";
+export { sudokuProgram } from "./experiments/sudoku/sudokuProgram.js";
+export { sudokuModel } from "./experiments/sudoku/sudokuModel.js";
+export { rulesPredictor as sudokuRulesPredictor } from "./experiments/sudoku/rulesPredictor.js";
+export { SUDOKU_VOCAB } from "./experiments/sudoku/sudokuVocabulary.js";
 
 // ── Proofs: each theorem as a named check that reports fitted constants ─────────────────────────────
 export { proveThm1 } from "./proofs/thm1.js";
@@ -90,14 +132,21 @@ export { proveThm3 } from "./proofs/thm3.js";
 export { proveThm4 } from "./proofs/thm4.js";
 export { proveThm5 } from "./proofs/thm5.js";
 export type { ProofReport, ProofSettings, ProofCheck, FittedBound, FittedConstant, Margin, Counterexample, TheoremId } from "./proofs/proofReport.js";
+export { proveSampling } from "./proofs/sampling.js";
+export { proveMaxflow } from "./proofs/maxflow.js";
+export { proveExperiments, type ExperimentResult } from "./proofs/experiments.js";
 export { pramOutcome, decodeOutcome } from "./proofs/simulationOutcome.js";
 
 // ── fast-check arbitraries, for properties of your own ───────────────────────────────────────────────
 export { arbitraryInstance, arbitraryInput } from "./pram/arbitraryInstance.js";
 export { arbitraryProgram, arbitraryTokens, MAX_GENERATED_LENGTH, type GeneratedProgram, type Recipe } from "./efasp/arbitraryProgram.js";
 export { arbitraryPositionFeature } from "./transformer/arbitraryPositionFeature.js";
+export { arbitraryCircuit, type ArbitraryCircuitLimits } from "./circuit/arbitraryCircuit.js";
+export { arbitraryPuzzle } from "./experiments/sudoku/arbitraryPuzzle.js";
 
 // ── The step viewer: a traced simulation as a self-contained HTML page (what `apmdm view` writes) ──────
 export { simulationViewer } from "./view/simulationViewer.js";
+export { samplingViewer } from "./view/samplingViewer.js";
+export { apMdmTraceViewer, type ApMdmTask } from "./view/apMdmTraceViewer.js";
 export { viewerData, type ViewerData, type ViewerInput } from "./view/viewerData.js";
 export { viewerPage } from "./view/viewerPage.js";

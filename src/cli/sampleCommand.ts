@@ -7,6 +7,10 @@ import { formatDistribution, sameDistribution } from "../sampling/distribution.j
 import { exactDistribution } from "../sampling/exactDistribution.js";
 import { buildSampler, SAMPLER_MODELS, type SamplerModel } from "../sampling/sampler.js";
 import { type SampleRun, sampleOnce } from "../sampling/sampleOnce.js";
+import { samplingViewer } from "../view/samplingViewer.js";
+import { viewerData } from "../view/viewerData.js";
+import { viewerPage } from "../view/viewerPage.js";
+import { captureOption, DEFAULT_CAPTURE } from "./captureOption.js";
 import type { Command } from "./command.js";
 import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
@@ -17,8 +21,8 @@ const MAX_LISTED = 64;
 
 export const sampleCommand: Command = {
   path: ["sample"],
-  usage: `sample NAME|FILE.circuit [--n N] [--model ${SAMPLER_MODELS.join("|")}] [--seed S] [--count K] [--exact] [--trace FILE] [--json] | sample --list`,
-  summary: "sample a circuit's output distribution with a compiled MDM (CoT), ARM or AP-MDM (remask); --exact compares distributions",
+  usage: `sample NAME|FILE.circuit [--n N] [--model ${SAMPLER_MODELS.join("|")}] [--seed S] [--count K] [--exact] [--trace FILE] [--html FILE [--capture 0,1|all]] [--json] | sample --list`,
+  summary: "sample a circuit's output distribution with a compiled MDM (CoT), ARM or AP-MDM (remask); --exact compares distributions; --html writes the first sample's step viewer page",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       n: { type: "string" },
@@ -27,6 +31,8 @@ export const sampleCommand: Command = {
       count: { type: "string", default: "1" },
       exact: { type: "boolean", default: false },
       trace: { type: "string" },
+      html: { type: "string" },
+      capture: { type: "string", default: DEFAULT_CAPTURE },
       json: { type: "boolean", default: false },
       list: { type: "boolean", default: false },
     });
@@ -42,20 +48,24 @@ export const sampleCommand: Command = {
     const count = integerOption("--count", values.count, 1);
     const circuit = loadCircuit(positionals[0], n);
     const sampler = buildSampler(circuit, model);
-    const { predictor, shape: compiled } = compiledPredictor(sampler.program);
+    const capture = captureOption(values.capture);
+    const { predictor, model: weights, shape: compiled } = compiledPredictor(sampler.program);
+    const traced = values.trace !== undefined || values.html !== undefined;
     const runs: (SampleRun & { seed: number })[] = [];
-    for (let k = 0; k < count; k++) runs.push({ seed: seed + k, ...sampleOnce(sampler, predictor, seed + k, k === 0 && values.trace !== undefined) });
+    for (let k = 0; k < count; k++) runs.push({ seed: seed + k, ...sampleOnce(sampler, predictor, seed + k, k === 0 && traced) });
     const exact = values.exact ? exactOf() : null;
     function exactOf() {
       const want = circuitDistribution(circuit);
       const got = exactDistribution(sampler, predictor);
       return { equal: sameDistribution(got.distribution, want), canvases: got.states, decode: formatDistribution(got.distribution), circuit: formatDistribution(want) };
     }
+    const page = values.html === undefined ? null : viewerPage(viewerData(samplingViewer(sampler, runs[0], seed, weights, compiled, capture)));
     if (values.trace !== undefined) {
       const vocab = sampler.program.vocab;
       const canvases = runs[0].canvases!.map((c) => Array.from(c, (t) => vocab[t]));
       writeFileAtomic(values.trace, `${JSON.stringify({ circuit: circuit.name, model, seed, output: runs[0].output, canvases }, null, 1)}\n`);
     }
+    if (values.html !== undefined && page !== null) writeFileAtomic(values.html, page);
     const { gateDepth: _, ...measures } = sampler.shape;
     if (values.json) {
       const samples = runs.map(({ canvases: _c, ...r }) => r);

@@ -1,35 +1,46 @@
-import { parsePuzzle } from "../experiments/sudoku/parsePuzzle.js";
+import { formatGrid, parsePuzzle } from "../experiments/sudoku/parsePuzzle.js";
 import { readPuzzleFile } from "../experiments/sudoku/readPuzzleFile.js";
 import { SudokuCheckError, type SudokuSolve, solveSudoku } from "../experiments/sudoku/solveSudoku.js";
 import { summarizeSolves } from "../experiments/sudoku/summarizeSolves.js";
-import { SUDOKU_VOCAB } from "../experiments/sudoku/sudokuVocabulary.js";
+import { sudokuModel } from "../experiments/sudoku/sudokuModel.js";
+import { MASK, SUDOKU_VOCAB, TOKENS_PER_CELL } from "../experiments/sudoku/sudokuVocabulary.js";
 import { UserError } from "../errors.js";
+import { apMdmTraceViewer } from "../view/apMdmTraceViewer.js";
+import { viewerData } from "../view/viewerData.js";
+import { viewerPage } from "../view/viewerPage.js";
+import { captureOption, DEFAULT_CAPTURE } from "./captureOption.js";
 import type { Command, Io } from "./command.js";
 import { parseOptions } from "./parseOptions.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
 export const sudokuSolveCommand: Command = {
   path: ["sudoku", "solve"],
-  usage: "sudoku solve PUZZLE|--file F [--check] [--json] [--trace FILE]",
+  usage: "sudoku solve PUZZLE|--file F [--check] [--json] [--trace FILE] [--html FILE [--capture 0,1|all]]",
   summary: "solve 9×9 Sudoku with the AP-MDM that propagates, branches and remasks (every step a forward pass); --file: one puzzle per line, a summary table; --check: every step compared with the rules spec",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       file: { type: "string" },
       json: { type: "boolean", default: false },
       trace: { type: "string" },
+      html: { type: "string" },
+      capture: { type: "string", default: DEFAULT_CAPTURE },
       check: { type: "boolean", default: false },
     });
     if (positionals.length > 1) throw new UserError("cli/options", `unexpected argument '${positionals[1]}'`);
     if ((positionals.length === 1) === (values.file !== undefined)) {
       throw new UserError("cli/options", "give one puzzle (81 characters, digits and '.' or '0' for blanks) or --file F, not both");
     }
-    if (values.file !== undefined && values.trace !== undefined) throw new UserError("cli/options", "--trace records one puzzle's decode: use it without --file");
+    if (values.file !== undefined && (values.trace ?? values.html) !== undefined) throw new UserError("cli/options", "--trace and --html record one puzzle's decode: use them without --file");
     const check = values.check;
     if (values.file === undefined) {
+      const capture = captureOption(values.capture);
       const grid = parsePuzzle(positionals[0]);
-      const r = checked(io, "the puzzle", () => solveSudoku(grid, { trace: values.trace !== undefined, check }));
+      const r = checked(io, "the puzzle", () => solveSudoku(grid, { trace: (values.trace ?? values.html) !== undefined, check }));
       if (r === null) return 1;
+      const task = { title: `puzzle ${formatGrid(grid)}: ${r.outcome.kind}`, label: "AP-MDM Sudoku", vocab: SUDOKU_VOCAB, mask: MASK, describe: describeSudoku, model: sudokuModel().model };
+      const page = values.html === undefined ? null : viewerPage(viewerData(apMdmTraceViewer(task, r.decode, capture)));
       if (values.trace !== undefined) writeFileAtomic(values.trace, `${JSON.stringify(traceJson(r))}\n`);
+      if (values.html !== undefined && page !== null) writeFileAtomic(values.html, page);
       if (values.json) io.out(`${JSON.stringify(solveJson(positionals[0].trim(), r), null, 2)}\n`);
       else io.out(formatSolve(r));
       return r.outcome.kind === "solved" ? 0 : 1;
@@ -56,6 +67,13 @@ export const sudokuSolveCommand: Command = {
     return rows.every((r) => r.solve.outcome.kind === "solved") ? 0 : 1;
   },
 };
+
+/** Canvas position i of the Sudoku AP-MDM, grouped by row: "row2 r2c5 marker". */
+function describeSudoku(i: number): string {
+  const cell = Math.floor(i / TOKENS_PER_CELL);
+  const [row, col] = [Math.floor(cell / 9) + 1, (cell % 9) + 1];
+  return `row${row} r${row}c${col} ${["value", "branch", "marker", "separator"][i % TOKENS_PER_CELL]}`;
+}
 
 /**
  * `--check`: runs one solve; a step that differs from sudokuRules is a bug in the weights, reported as one

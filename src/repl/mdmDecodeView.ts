@@ -1,13 +1,13 @@
 import type { MdmRun } from "../mdm/mdmRun.js";
-import type { Cell, DecodeView } from "./decodeView.js";
+import type { DecodeView } from "./decodeView.js";
 import type { Inspector } from "./inspector.js";
+import { maskedFrame } from "./maskedFrame.js";
 import { maxOf } from "../minMax.js";
 
 const LABELS = { mdm: "MDM", "masked-arm": "Masked-ARM", arm: "ARM" } as const;
 
 /**
- * A traced MDM / Masked-ARM / ARM run as the REPL shows it. A cell is masked, just unmasked (was M, or
- * for the ARM: just generated), or kept. Frame k's matching PRAM step is the largest t such that every
+ * A traced MDM / Masked-ARM / ARM run as the REPL shows it (maskedFrame). Frame k's matching PRAM step is the largest t such that every
  * "t<u> …" position (MdmRun.describe) with u ≤ t holds a token.
  */
 export function mdmDecodeView(run: MdmRun, inspector: Inspector | null): DecodeView {
@@ -22,12 +22,7 @@ export function mdmDecodeView(run: MdmRun, inspector: Inspector | null): DecodeV
   });
   const lastBlock = maxOf(blocks.filter((t): t is number => t !== null), 0);
   const filled = (k: number, i: number): boolean => i < canvases[k].length && canvases[k][i] !== mask;
-  const frame = (k: number): Cell[] =>
-    Array.from(canvases[k], (token, i) => ({
-      token,
-      position: i,
-      kind: token === mask ? "masked" : k > 0 && !filled(k - 1, i) ? "unmasked" : "kept",
-    }));
+  const frame = maskedFrame(canvases, mask);
   const pramStep = (k: number): number => {
     let first = lastBlock + 1;
     blocks.forEach((t, i) => {

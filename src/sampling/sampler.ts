@@ -36,6 +36,11 @@ export interface Sampler {
   readonly steps: number;
   /** The output string ("0110") a final canvas stands for. */
   readonly readOutput: (canvas: Int32Array) => string;
+  /**
+   * The gate, and its bit, that position i of any canvas of the decode holds (null: a mask); null for the
+   * parity sampler, whose positions hold draws that are not yet the circuit's gates.
+   */
+  readonly gateAt: ((canvas: Int32Array, i: number) => { readonly gate: number; readonly bit: number } | null) | null;
 }
 
 /** The sampler of a circuit as an E-FASP program (compile it, or evaluate it, with samplerPredictor). */
@@ -43,11 +48,12 @@ export function buildSampler(circuit: Circuit, model: SamplerModel): Sampler {
   const shape = circuitShape(circuit);
   const base = { model, circuit, shape };
   const byGate = (canvas: Int32Array) => circuit.outputs.map((g) => tokenBit(canvas[g])).join("");
+  const atPosition = (canvas: Int32Array, i: number) => (canvas[i] === BIT_MASK ? null : { gate: i, bit: tokenBit(canvas[i]) });
   switch (model) {
     case "mdm":
-      return { ...base, program: gatePerPositionProgram(circuit, false), decode: "mdm", initial: new Int32Array(shape.size).fill(BIT_MASK), length: shape.size, steps: shape.depth + 1, readOutput: byGate };
+      return { ...base, program: gatePerPositionProgram(circuit, false), decode: "mdm", initial: new Int32Array(shape.size).fill(BIT_MASK), length: shape.size, steps: shape.depth + 1, readOutput: byGate, gateAt: atPosition };
     case "arm":
-      return { ...base, program: gatePerPositionProgram(circuit, true), decode: "arm", initial: new Int32Array(0), length: shape.size, steps: shape.size, readOutput: byGate };
+      return { ...base, program: gatePerPositionProgram(circuit, true), decode: "arm", initial: new Int32Array(0), length: shape.size, steps: shape.size, readOutput: byGate, gateAt: atPosition };
     case "ap-mdm": {
       const r = remaskProgram(circuit);
       const readOutput = (canvas: Int32Array) => {
@@ -59,7 +65,8 @@ export function buildSampler(circuit: Circuit, model: SamplerModel): Sampler {
         return circuit.outputs.map((g) => bits.get(g)).join("");
       };
       const slots = r.allocation.slots;
-      return { ...base, program: r.program, decode: "ap-mdm", initial: new Int32Array(slots).fill(0), length: slots, steps: r.allocation.depth + 3, readOutput };
+      const gateAt = (canvas: Int32Array, i: number) => r.gateOf(canvas[i]);
+      return { ...base, program: r.program, decode: "ap-mdm", initial: new Int32Array(slots).fill(0), length: slots, steps: r.allocation.depth + 3, readOutput, gateAt };
     }
     case "ap-mdm-parity": {
       if (!/^even-parity(-pairs)? n=\d+$/.test(circuit.name)) {
@@ -67,7 +74,7 @@ export function buildSampler(circuit: Circuit, model: SamplerModel): Sampler {
       }
       const n = shape.outputs;
       const readOutput = (canvas: Int32Array) => Array.from(canvas, tokenBit).join("");
-      return { ...base, program: parityRemaskProgram(n), decode: "ap-mdm", initial: new Int32Array(n).fill(BIT_MASK), length: n, steps: PARITY_REMASK_STEPS, readOutput };
+      return { ...base, program: parityRemaskProgram(n), decode: "ap-mdm", initial: new Int32Array(n).fill(BIT_MASK), length: n, steps: PARITY_REMASK_STEPS, readOutput, gateAt: null };
     }
   }
 }

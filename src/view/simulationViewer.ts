@@ -12,6 +12,7 @@ export function simulationViewer(instance: PramInstance, input: readonly number[
     title: `${instance.name}, n = ${instance.n}, input ${input.join(",")}`,
     decode: decodeViewOf(run),
     pram: { instance, frames: pramFrames(instance, input, pram.trace ?? []) },
+    circuit: null,
     capture,
   };
 }

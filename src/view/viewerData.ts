@@ -3,13 +3,16 @@ import type { DecodeView } from "../repl/decodeView.js";
 import { formatInstruction } from "../repl/formatInstruction.js";
 import type { PramFrame } from "../repl/pramFrame.js";
 import type { PramInstance } from "../pram/pramInstance.js";
+import type { Circuit } from "../circuit/circuit.js";
 
-/** What a viewer page shows: a decode and, when it simulates one, the PRAM beside it. */
+/** What a viewer page shows: a decode and beside it the PRAM it simulates, or the circuit it samples, or neither. */
 export interface ViewerInput {
   /** e.g. "prefix-sums, n = 4, input 3,1,4,1". */
   readonly title: string;
   readonly decode: DecodeView;
   readonly pram: { readonly instance: PramInstance; readonly frames: readonly PramFrame[] } | null;
+  /** A sampling decode's circuit: each gate's depth, and the bit of every gate frame k's canvas holds (null: none). */
+  readonly circuit: { readonly circuit: Circuit; readonly depth: readonly number[]; readonly values: (k: number) => readonly (number | null)[] } | null;
   /** The frames whose residual stream is embedded (each costs positions × width numbers), or all of them. */
   readonly capture: readonly number[] | "all";
 }
@@ -34,11 +37,18 @@ export interface ViewerData {
     readonly code: readonly string[];
     readonly frames: readonly { readonly pcs: readonly number[]; readonly registers: readonly (readonly number[])[]; readonly memory: readonly number[]; readonly written: readonly number[] }[];
   } | null;
+  /** The circuit beside a sampling decode: per frame, each gate's bit on the canvas, or −1 when no position holds it. */
+  readonly circuit: {
+    readonly heading: string;
+    readonly gates: readonly { readonly name: string; readonly op: string; readonly inputs: readonly string[]; readonly depth: number }[];
+    readonly outputs: readonly number[];
+    readonly frames: readonly (readonly number[])[];
+  } | null;
   readonly residual: { readonly labels: readonly string[]; readonly frames: Readonly<Record<string, readonly (readonly number[])[]>> } | null;
 }
 
 export function viewerData(input: ViewerInput): ViewerData {
-  const { decode: view, pram } = input;
+  const { decode: view, pram, circuit } = input;
   const frames = Array.from({ length: view.steps + 1 }, (_, k) => ({
     cells: view.frame(k).flatMap((c) => [c.token, CELL_KINDS.indexOf(c.kind), c.position ?? -1]),
     pramStep: view.pramStep(k),
@@ -67,6 +77,12 @@ export function viewerData(input: ViewerInput): ViewerData {
         memory: f.memory,
         written: (f.last?.processors ?? []).flatMap((e) => (e.write ? [e.write.address] : [])),
       })),
+    },
+    circuit: circuit && {
+      heading: `circuit ${circuit.circuit.name}: ${circuit.circuit.gates.length} gates, depth ${Math.max(...circuit.depth)}, ${circuit.circuit.gates.filter((g) => g.op === "RAND").length} random bits`,
+      gates: circuit.circuit.gates.map((g, j) => ({ name: g.name, op: g.op, inputs: g.inputs.map((i) => circuit.circuit.gates[i].name), depth: circuit.depth[j] })),
+      outputs: circuit.circuit.outputs,
+      frames: frames.map((_, k) => circuit.values(k).map((v) => v ?? -1)),
     },
     residual: labels && { labels, frames: Object.fromEntries(captured.map((k) => [String(k), residualOf(k)])) },
   };

@@ -30,6 +30,7 @@ h2 { font-size: 1em; margin: 1em 0 0.3em; color: #aaaaaa; }
 .cell.selected { outline: 1px solid #dddddd; }
 ${kinds}
 .changed { color: #3fbf3f; font-weight: bold; }
+.forgotten { ${cellStyle("remasked")}; }
 table { border-collapse: collapse; }
 td, th { padding: 0 0.8em 0 0; text-align: left; }
 th { color: #aaaaaa; font-weight: normal; }
@@ -47,7 +48,7 @@ td.value { text-align: right; }
 <h2>canvas</h2>
 <div id="canvas"></div>
 <div class="columns">
-<div><h2 id="pram-step">PRAM</h2><div id="pram"></div></div>
+<div><h2 id="state-heading">PRAM</h2><div id="state"></div></div>
 <div><h2>residual stream</h2><div id="residual"></div></div>
 </div>
 <script type="application/json" id="data">${json}</script>

@@ -1,8 +1,9 @@
 /**
  * The page's script (plain browser JavaScript, no dependencies). It reads the embedded ViewerData and
  * draws frame k: the canvas by region (the first word of a position's description; runs of regions
- * that are all masked collapse into one line, as in the REPL), the PRAM after the matching parallel
- * step, and the residual stream of the selected position when frame k was captured. The slider, the
+ * that are all masked collapse into one line, as in the REPL); beside it the PRAM after the matching
+ * parallel step, or the sampled circuit's gates with the bit of each that the canvas holds; and the
+ * residual stream of the selected position when frame k was captured. The slider, the
  * buttons and the arrow keys (Home/End too) move k.
  */
 export const VIEWER_SCRIPT = String.raw`
@@ -58,14 +59,44 @@ function drawCanvas() {
   }
 }
 
+function drawState() {
+  $("state").replaceChildren();
+  if (data.pram) drawPram();
+  else if (data.circuit) drawCircuit();
+  else { $("state-heading").textContent = "beside the decode"; $("state").append(el("p", "note", "no PRAM or circuit beside this decode")); }
+}
+
+function drawCircuit() {
+  const c = data.circuit;
+  const now = c.frames[k];
+  const before = k > 0 ? c.frames[k - 1] : null;
+  const bit = (v) => (v < 0 ? "·" : String(v));
+  $("state-heading").textContent = c.heading + ": " + now.filter((v) => v >= 0).length + " on the canvas after step " + k;
+  const output = el("div", "memory");
+  output.append(el("span", "label", "output"), el("span", "output", c.outputs.map((g) => bit(now[g])).join("")));
+  const table = el("table", "gates");
+  const head = el("tr");
+  for (const h of ["gate", "depth", "computes", "bit"]) head.append(el("th", null, h));
+  table.append(head);
+  c.gates.forEach((g, j) => {
+    const was = before ? before[j] : -1;
+    const state = now[j] >= 0 && was < 0 && before ? "changed" : now[j] < 0 && was >= 0 ? "forgotten" : "";
+    const tr = el("tr");
+    tr.dataset.gate = String(j);
+    const value = el("td", state, bit(now[j]));
+    if (state === "forgotten") value.title = "remasked in this step (it held " + was + ")";
+    tr.append(el("td", null, g.name), el("td", null, String(g.depth)), el("td", "code", g.op + (g.inputs.length ? "(" + g.inputs.join(", ") + ")" : "")), value);
+    table.append(tr);
+  });
+  $("state").append(output, table);
+}
+
 function drawPram() {
-  const box = $("pram");
-  box.replaceChildren();
-  if (!data.pram) { box.append(el("p", "note", "no PRAM beside this decode")); return; }
+  const box = $("state");
   const t = Math.min(data.frames[k].pramStep, data.pram.frames.length - 1);
   const f = data.pram.frames[t];
   const before = t > 0 ? data.pram.frames[t - 1] : null;
-  $("pram-step").textContent = data.pram.heading + ": after step " + t + "/" + (data.pram.frames.length - 1);
+  $("state-heading").textContent = data.pram.heading + ": after step " + t + "/" + (data.pram.frames.length - 1);
   const table = el("table");
   const head = el("tr");
   for (const h of ["pid", "pc", "next instruction", "registers"]) head.append(el("th", null, h));
@@ -86,11 +117,12 @@ function drawPram() {
 function drawResidual() {
   const box = $("residual");
   box.replaceChildren();
-  const captured = data.residual ? Object.keys(data.residual.frames) : [];
-  if (selected === null) { box.append(el("p", "note", "click a canvas position to see its residual stream (captured steps: " + (captured.join(", ") || "none") + ")")); return; }
-  const rows = data.residual && data.residual.frames[String(k)];
+  if (!data.residual) { box.append(el("p", "note", "no residual stream: this decode kept no transformer (it ran over the E-FASP evaluator), or no step was captured")); return; }
+  const captured = Object.keys(data.residual.frames).join(", ");
+  if (selected === null) { box.append(el("p", "note", "click a canvas position to see its residual stream (captured steps: " + captured + ")")); return; }
+  const rows = data.residual.frames[String(k)];
   const heading = "position " + selected + " (" + (data.describe[selected] ?? "?") + ")";
-  if (!rows || selected >= rows.length) { box.append(el("p", "note", heading + ": step " + k + " was not captured (captured: " + (captured.join(", ") || "none") + ")")); return; }
+  if (!rows || selected >= rows.length) { box.append(el("p", "note", heading + ": step " + k + " was not captured (captured: " + captured + ")")); return; }
   box.append(el("p", "note", heading + ": residual stream after the last layer of the pass over this canvas"));
   const table = el("table", "residual");
   data.residual.labels.forEach((label, d) => {
@@ -106,7 +138,7 @@ function draw() {
   $("slider").value = String(k);
   $("step").textContent = "step " + k + "/" + last;
   drawCanvas();
-  drawPram();
+  drawState();
   drawResidual();
 }
 

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { staleDist } from "./freshDist.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
@@ -17,13 +18,16 @@ export interface InstalledPackage {
 }
 
 /**
- * `npm pack` (which runs `prepare`, so the declarations are built fresh), then `npm ci --offline` into an
- * empty temporary project. The project's lock file pins apmdm's dependencies to the versions of our own
+ * `npm pack`, then `npm ci --offline` into an empty temporary project. The tarball holds a build of the
+ * sources as they are now: when dist/ is exactly what the build would write (staleDist; e.g. after `npm ci`,
+ * which builds), it is packed as it is (--ignore-scripts); otherwise `npm pack` runs `prepare`, which
+ * rebuilds it. The project's lock file pins apmdm's dependencies to the versions of our own
  * lock file, whose tarballs `npm ci` of this repository has already put in npm's cache: nothing is fetched.
  */
 export function installPackage(): InstalledPackage {
   const dir = mkdtempSync(join(tmpdir(), "apmdm-user-"));
-  const packed = execFileSync("npm", ["pack", "--pack-destination", dir, "--json"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const fresh = staleDist(ROOT) === null;
+  const packed = execFileSync("npm", ["pack", "--pack-destination", dir, "--json", ...(fresh ? ["--ignore-scripts"] : [])], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   const tarball = join(dir, (JSON.parse(packed.slice(packed.indexOf("["))) as { filename: string }[])[0].filename);
   const project = join(dir, "project");
   mkdirSync(project);

@@ -14,7 +14,8 @@ function snippets(): { code: string; output: string }[] {
 const CONSUMER = `
 import { asm, buildProgram, compile, efasp, instantiate, loadProgram, runPram, simulate, weightsPredictor, decodeMdm,
   arbitraryInstance, arbitraryProgram, proveThm5, UserError, PramError, DECODE_MODELS,
-  type DecodeModel, type EfaspProgram, type MdmRun, type PramInstance, type ProofReport, type Transformer } from "apmdm";
+  buildSampler, loadCircuit, compiledPredictor, sampleOnce, buildCircuit, ForwardSession, FORWARD_ENGINES, solveSudoku, readPuzzleFile, SUDOKU_DATA_DIR, sudokuRulesPredictor, CircuitError,
+  type DecodeModel, type EfaspProgram, type MdmRun, type PramInstance, type ProofReport, type Transformer, type SampleRun, type Circuit, type ForwardEngine, type SudokuSolve } from "apmdm";
 const instance: PramInstance = instantiate(loadProgram("sum"), 4);
 const models: readonly DecodeModel[] = DECODE_MODELS;
 const run: MdmRun = simulate(instance, [1, 2, 3, 4], { model: "mdm" });
@@ -23,9 +24,19 @@ const program: EfaspProgram = { name: "id", vocab: ["M", "a"], maskToken: 0, out
 const model: Transformer = compile(program).model;
 const decoded = decodeMdm(weightsPredictor(model), Int32Array.from([0, 1, 0]), "mdm", { maxSteps: 2 });
 const report: Promise<ProofReport> = proveThm5({ runs: 1, seed: 1, maxN: 2 });
+const sampler = buildSampler(loadCircuit("majority", 3), "ap-mdm");
+const sample: SampleRun = sampleOnce(sampler, compiledPredictor(sampler.program).predictor, 1);
+const b = buildCircuit("xor");
+const circuit: Circuit = b.finish([b.xor(b.rand(), b.rand())]);
+const session = new ForwardSession(model);
+const engines: readonly ForwardEngine[] = FORWARD_ENGINES;
+const puzzle = readPuzzleFile(SUDOKU_DATA_DIR + "public.txt")[0].grid;
+const sudoku: SudokuSolve = solveSudoku(puzzle, { predictor: sudokuRulesPredictor });
 let caught = "";
 try { runPram(instance, [1, 2]); } catch (e) { if (e instanceof PramError && e instanceof UserError) caught = e.code; }
+try { loadCircuit("nope", 3); } catch (e) { if (e instanceof CircuitError) caught += " " + e.code; }
 console.log(models.length, run.output.join(","), runPram(instantiate(built, 1), [0]).meters.T, decoded.steps, caught, typeof arbitraryInstance.generate, typeof arbitraryProgram.filter, report instanceof Promise);
+console.log(sample.output.length, circuit.gates.length, session.run(Int32Array.from([0, 1])).logits.argmax.length, engines.join(","), sudoku.outcome.kind);
 `;
 
 describe("the packed package, installed into an empty project", () => {
@@ -35,7 +46,7 @@ describe("the packed package, installed into an empty project", () => {
     snippets().forEach((s, k) => writeFileSync(join(pkg.dir, `snippet${k + 1}.ts`), s.code));
     writeFileSync(join(pkg.dir, "consumer.ts"), CONSUMER);
     pkg.typecheck();
-  });
+  }, 300_000); // when a source changed since the last build, installPackage first rebuilds dist: tsc over the whole tree
 
   it("ships the build, its declarations and the programs; not the sources, tests, benchmarks or source maps", () => {
     const files = execFileSync("tar", ["-tzf", pkg.tarball], { encoding: "utf8" }).trim().split("\n");
@@ -46,7 +57,7 @@ describe("the packed package, installed into an empty project", () => {
   });
 
   it("imports by name: a module using every group of the surface type-checks and runs", () => {
-    expect(pkg.run("consumer")).toBe("4 10 1 1 pram/input function function true\n");
+    expect(pkg.run("consumer")).toBe("4 10 1 1 pram/input circuit/unknown function function true\n4 3 2 incremental,full,dense solved\n");
   });
 
   it("keeps the internals unexported: a deep import is refused", () => {

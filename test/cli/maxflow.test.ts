@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { kindCounts, pageData } from "../view/pageData.js";
 import { cli } from "./bufferIo.js";
 
 const dir = mkdtempSync(join(tmpdir(), "apmdm-maxflow-"));
@@ -36,6 +37,18 @@ describe("apmdm maxflow", () => {
     expect(t.vocab[t.steps.at(-1).at(-1)]).toBe(`=${a.value}`);
   });
 
+  it("--html writes the step viewer page: every canvas, each edit in its colour, the residual stream of the captured steps", async () => {
+    const html = join(dir, "diamond.html");
+    const r = await cli("maxflow", "--graph", "graphs/diamond.txt", "--html", html, "--capture", "0,3");
+    expect(r.code, r.err).toBe(0);
+    const data = pageData(html);
+    expect(data.title).toBe("max flow 0 → 3 (4 nodes, 5 edges): 2");
+    expect(data.frames).toHaveLength(22);
+    expect(data.pram).toBeNull();
+    expect(kindCounts(data)).toMatchObject({ unmasked: 12, remasked: 15, inserted: 8, deleted: 11 });
+    expect(Object.keys(data.residual!.frames)).toEqual(["0", "3"]);
+  });
+
   it("rejects a bad graph or bad options with one line, exit 2, and writes no trace", async () => {
     const trace = join(dir, "never.json");
     const cases: [string[], string][] = [
@@ -51,6 +64,7 @@ describe("apmdm maxflow", () => {
       [["--random", "3,7,0"], "--random 3,7,0: 3 nodes take 0 … 6 edges, not 7"],
       [["--random", "3,2"], "--random takes NODES,EDGES,SEED, got '3,2'"],
       [[], "give exactly one of --graph FILE and --random NODES,EDGES,SEED"],
+      [["--graph", "graphs/diamond.txt", "--html", join(dir, "never.html"), "--capture", "-1"], "--capture: step -1 is negative"],
     ];
     for (const [argv, message] of cases) {
       const r = await cli("maxflow", ...argv, "--trace", trace);
@@ -59,5 +73,6 @@ describe("apmdm maxflow", () => {
       expect(r.err).toMatch(/^apmdm maxflow: /);
     }
     expect(existsSync(trace)).toBe(false);
+    expect(existsSync(join(dir, "never.html"))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { kindCounts, pageData } from "../view/pageData.js";
 import { cli } from "./bufferIo.js";
 
 describe("apmdm sample", () => {
@@ -37,15 +38,37 @@ describe("apmdm sample", () => {
     ["--n with a file", ["cyc.circuit", "--n", "3"], "--n applies to library circuits"],
     ["a bad model", ["binomial", "--model", "gpt"], "--model must be one of mdm, arm, ap-mdm, ap-mdm-parity"],
     ["the parity model elsewhere", ["binomial", "--model", "ap-mdm-parity"], "ap-mdm-parity samples even-parity strings only"],
+    ["a bad --capture", ["binomial", "--capture", "1,x"], "--capture"],
   ];
-  test.each(bad)("%s: one error line, exit 2, no trace written", async (_, args, message) => {
+  test.each(bad)("%s: one error line, exit 2, no trace or page written", async (_, args, message) => {
     const dir = mkdtempSync(join(tmpdir(), "apmdm-sample-"));
     writeFileSync(join(dir, "cyc.circuit"), "a = AND b b\nb = NOT a\noutput a\n");
     const trace = join(dir, "t.json");
-    const r = await cli("sample", ...args.map((a) => (a.endsWith(".circuit") ? join(dir, a) : a)), "--trace", trace);
+    const html = join(dir, "t.html");
+    const r = await cli("sample", ...args.map((a) => (a.endsWith(".circuit") ? join(dir, a) : a)), "--trace", trace, "--html", html);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
     expect(r.err.trim().split("\n")).toHaveLength(1);
     expect(existsSync(trace)).toBe(false);
+    expect(existsSync(html)).toBe(false);
+  });
+
+  test("--html: the ARM's page grows the canvas a gate a step; the parity sampler's canvas doubles and halves, with no circuit beside it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "apmdm-sample-"));
+    const arm = join(dir, "arm.html");
+    expect((await cli("sample", "majority", "--n", "3", "--model", "arm", "--html", arm)).code).toBe(0);
+    const a = pageData(arm);
+    expect(a.frames.map((f) => f.cells.length / 3)).toEqual(Array.from({ length: a.frames.length }, (_, k) => k));
+    expect(kindCounts(a)).toMatchObject({ unmasked: a.frames.length - 1, masked: 0 });
+    expect(a.circuit!.frames.at(-1)!.every((bit) => bit >= 0)).toBe(true);
+    expect(a.describe[0]).toMatch(/^depth0 \S+ = RAND$/);
+    const parity = join(dir, "parity.html");
+    expect((await cli("sample", "even-parity", "--n", "4", "--model", "ap-mdm-parity", "--seed", "3", "--html", parity)).code).toBe(0);
+    const p = pageData(parity);
+    expect(p.label).toBe("AP-MDM parity sampler");
+    expect(p.circuit).toBeNull();
+    // sample + insert, XOR + remask, delete, check: r₁ M … r₄ M, M x₁ … M x₄, x₁ … x₄
+    expect(p.frames.map((f) => f.cells.length / 3)).toEqual([4, 8, 8, 8, 4]);
+    expect(kindCounts(p)).toMatchObject({ unmasked: 8, inserted: 4, remasked: 4, deleted: 4 });
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../../cli/bufferIo.js";
+import { kindCounts, pageData } from "../../view/pageData.js";
 
 const PUZZLE = ".2...6.9...34..8..17....3.....8......467.92........5.47....1..8..82.5....6...89..";
 /** PUZZLE's solution with its first row blank: solved by propagation alone, in one step and a checking one. */
@@ -59,5 +60,19 @@ describe("apmdm sudoku solve", () => {
     const t = JSON.parse(readFileSync(trace, "utf8"));
     expect(t.canvases).toHaveLength(3);
     expect(t.canvases.at(-1).split(" ").filter((_: string, i: number) => i % 4 === 0).join("")).toBe(json.solution);
+  });
+
+  it("--html writes the step viewer page: the 324-token canvas by row, the unmasked cells, the weights' residual stream", async () => {
+    const html = join(dir, "easy.html");
+    const r = await cli("sudoku", "solve", EASY, "--html", html);
+    expect(r.code, r.err).toBe(0);
+    const data = pageData(html);
+    expect(data.label).toBe("AP-MDM Sudoku");
+    expect(data.frames).toHaveLength(3);
+    expect(data.describe.slice(0, 5)).toEqual(["row1 r1c1 value", "row1 r1c1 branch", "row1 r1c1 marker", "row1 r1c1 separator", "row1 r1c2 value"]);
+    expect(data.describe[323]).toBe("row9 r9c9 separator");
+    expect(kindCounts(data)).toMatchObject({ unmasked: 27, remasked: 0, inserted: 0, deleted: 0 });
+    expect(Object.keys(data.residual!.frames)).toEqual(["0", "1"]);
+    expect((await cli("sudoku", "solve", "--file", join(dir, "two.txt"), "--html", html)).err).toMatch(/--trace and --html record one puzzle's decode/);
   });
 });
