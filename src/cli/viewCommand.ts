@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { DECODE_MODELS, type DecodeModel } from "../mdm/mdmRun.js";
@@ -12,7 +11,7 @@ import { captureOption, DEFAULT_CAPTURE } from "./captureOption.js";
 import type { Command } from "./command.js";
 import { parseIntegerList } from "./parseIntegerList.js";
 import { parseOptions } from "./parseOptions.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
+import { writeFiles } from "./writeFiles.js";
 
 export const viewCommand: Command = {
   path: ["view"],
@@ -37,17 +36,10 @@ export const viewCommand: Command = {
     // Every decode first, then every file: an error writes nothing.
     const pages = models.map((model) => {
       const run = simulate(instance, input, { model, trace: true });
-      return { file: join(values.out!, `${instance.name}-${model}.html`), steps: run.meters.steps, html: viewerPage(viewerData(simulationViewer(instance, input, run, capture))) };
+      return { name: `${instance.name}-${model}.html`, steps: run.meters.steps, text: viewerPage(viewerData(simulationViewer(instance, input, run, capture))) };
     });
-    try {
-      mkdirSync(values.out, { recursive: true });
-    } catch (e) {
-      throw new UserError("cli/write", `cannot create ${values.out}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    for (const page of pages) {
-      writeFileAtomic(page.file, page.html);
-      io.out(`wrote ${page.file} (${page.steps} decoding steps)\n`);
-    }
+    writeFiles(values.out, pages);
+    for (const page of pages) io.out(`wrote ${join(values.out, page.name)} (${page.steps} decoding steps)\n`);
     return 0;
   },
 };
