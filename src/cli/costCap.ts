@@ -19,15 +19,15 @@ export interface CostCap {
  * The caps of the commands whose cost explodes with an option (docs/semantics.md, "Limits"). Each is about
  * a minute or two on one core here; the estimates are computed from sizes alone, before any work:
  *  - dyck sample, parity: FLOPs of the decode by the dense count (passFlops × the steps, at the contexts
- *    the construction goes through); the compiled dyck model runs ~7 GFLOP/s of that count here, the
- *    parity model (all attention) ~1;
+ *    the construction goes through); the compiled dyck model runs ~7 GFLOP/s of that count here; the
+ *    parity model ~10 at the cap (its engine work grows as ≈ n^1.5, docs/cli.md), its evaluator ~0.15;
  *  - prove thm5: the same over the whole sweep (its samples, decoded by the weights and by the evaluator);
  *  - plot: query–key pairs, Σ over the sweep's decodes of steps × context² — what one attention head of
  *    dimension 1 scores, a lower bound on any forward pass; Theorem 1/4 models have 15–30 heads.
  */
 export const COST_CAPS = {
   dyck: { command: "dyck sample", unit: "FLOPs (dense count)", cap: 2e12, time: "about a minute" },
-  parity: { command: "parity", unit: "FLOPs (dense count)", cap: 1e11, time: "about two minutes" },
+  parity: { command: "parity", unit: "FLOPs (dense count)", cap: 1e11, time: "about ten seconds with the weights, minutes with the evaluator" },
   thm5: { command: "prove thm5", unit: "FLOPs (dense count)", cap: 2e12, time: "about two minutes" },
   plot: { command: "plot", unit: "query–key pairs (Σ steps × context²)", cap: 2e11, time: "about ten minutes" },
 } as const satisfies Record<string, CostCap>;
