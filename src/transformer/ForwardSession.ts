@@ -127,7 +127,7 @@ export class ForwardSession {
       const recompute = rows instanceof RowSet ? rows.sorted() : rows;
       if (recompute.length > 0) work += this.layerRows(l, recompute, layer.mlpHidden, full);
     });
-    if (full) this.logitCache = new LogitCache(this.model, n);
+    if (full) this.logitCache = new LogitCache(this.model, n, this.indexMode);
     const cache = this.logitCache!;
     if (!full) cache.invalidate(this.rowsChanged(this.outputReads, n).sorted());
     const L = config.layers.length;
