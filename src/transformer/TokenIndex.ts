@@ -27,6 +27,8 @@ export interface TokenLevels {
 export class TokenIndex {
   private readonly tree: PointTree;
   private readonly query: Float64Array;
+  private readonly stack: Int32Array;
+  private readonly ties: Int32Array;
   /** Per coordinate of the points, max |entry|. */
   private readonly max: Float64Array;
 
@@ -41,6 +43,8 @@ export class TokenIndex {
   ) {
     this.tree = new PointTree(points, D, Int32Array.from({ length: V }, (_, t) => t), 4);
     this.query = new Float64Array(D);
+    this.stack = new Int32Array(2 * this.tree.nodes + 2);
+    this.ties = new Int32Array(V);
     this.query[D - 1] = 1;
     this.max = new Float64Array(D);
     for (let e = 0; e < points.length; e++) this.max[e % D] = Math.max(this.max[e % D], Math.abs(points[e]));
@@ -105,52 +109,50 @@ export class TokenIndex {
   /** The decision of the row at xs[xo ..], or null when the search would not be exact (see the class comment). */
   search(xs: Float64Array, xo: number): TokenLevels | null {
     if (!this.load(xs, xo)) return null;
-    const { tree, query, points, D } = this;
+    const { tree, query, points, D, stack, ties } = this;
+    const { order, start, end, left, right, single } = tree;
     let top = -Infinity;
     let second = -Infinity;
-    let tied: number[] = [];
+    let tied = 0;
     let visited = 0;
-    const level = (s: number, from: number, to: number): void => {
-      if (s > top) {
-        second = top;
-        top = s;
-        tied = [];
-      } else if (s < top) {
-        if (s > second) second = s;
-        return;
-      }
-      for (let r = from; r < to; r++) tied.push(tree.order[r]);
-    };
-    const stack = [0];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    let depth = 0;
+    stack[depth++] = 0;
+    while (depth > 0) {
+      const node = stack[--depth];
       visited++;
       // Every point of a node scores at most its bound: one at or below the second level changes nothing.
       if (tree.bound(node, query, 0) <= second) continue;
-      const from = tree.start[node];
-      const to = tree.end[node];
-      if (tree.single[node] || tree.left[node] < 0) {
-        for (let r = from; r < to; r++) {
-          const p = tree.order[r] * D;
-          let s = 0;
-          for (let t = 0; t < D; t++) s += query[t] * points[p + t];
-          visited++;
-          if (tree.single[node]) {
-            level(s, from, to);
-            break;
-          }
-          level(s, r, r + 1);
-        }
-      } else {
-        const a = tree.left[node];
-        const b = tree.right[node];
+      if (left[node] >= 0) {
+        const a = left[node];
+        const b = right[node];
         const first = tree.bound(a, query, 0) >= tree.bound(b, query, 0);
-        stack.push(first ? b : a, first ? a : b);
+        stack[depth++] = first ? b : a;
+        stack[depth++] = first ? a : b;
         visited += 2;
+        continue;
+      }
+      // A leaf: its points one by one, or all at once when they are equal.
+      const to = single[node] ? start[node] + 1 : end[node];
+      for (let r = start[node]; r < to; r++) {
+        const p = order[r] * D;
+        let s = 0;
+        for (let t = 0; t < D; t++) s += query[t] * points[p + t];
+        visited++;
+        if (s < top) {
+          if (s > second) second = s;
+          continue;
+        }
+        if (s > top) {
+          second = top;
+          top = s;
+          tied = 0;
+        }
+        if (single[node]) for (let k = start[node]; k < end[node]; k++) ties[tied++] = order[k];
+        else ties[tied++] = order[r];
       }
     }
-    tied.sort((x, y) => x - y);
-    return { tied, top, second, work: visited * D };
+    const list = Array.from(ties.subarray(0, tied)).sort((x, y) => x - y);
+    return { tied: list, top, second, work: visited * D };
   }
 
   /** An estimate of a search's multiply-adds, to weigh against the sparse decision's. */
