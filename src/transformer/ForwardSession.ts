@@ -109,7 +109,8 @@ export class ForwardSession {
       this.allocate(n);
       edited.fill();
     } else for (let v = 0; v < this.values.length; v++) this.clearMarks(v);
-    this.tokens = Int32Array.from(tokens);
+    // Until this pass ends the cached state matches no canvas: a pass that throws leaves the next one full.
+    this.tokens = new Int32Array(0);
     const d = config.dModel;
     const row = new Float64Array(d);
     for (const i of edited.sorted()) {
@@ -139,6 +140,7 @@ export class ForwardSession {
     if (!full) cache.invalidate(this.rowsChanged(this.outputReads, n).sorted());
     const L = config.layers.length;
     work += cache.decide((list) => this.gather(L, Int32Array.from(list), this.outputReads), outputs);
+    this.tokens = Int32Array.from(tokens);
     return { meter: this.meter(work, full ? 1 : 0, outputs), logits: cache };
   }
 
@@ -287,9 +289,13 @@ export class ForwardSession {
   private allocate(n: number): void {
     const { config, weights } = this.model;
     const d = config.dModel;
-    this.values = this.widths.map((w) => new Float64Array(n * w));
-    this.changed = this.widths.map((w) => new Uint8Array(n * w));
-    this.changedRows = this.widths.map(() => new RowSet(n));
+    // The residual's arrays are kept when the length is (a full pass writes every entry); the marks cleared.
+    if (this.changedRows[0]?.n === n) for (let v = 0; v < this.values.length; v++) this.clearMarks(v);
+    else {
+      this.values = this.widths.map((w) => new Float64Array(n * w));
+      this.changed = this.widths.map((w) => new Uint8Array(n * w));
+      this.changedRows = this.widths.map(() => new RowSet(n));
+    }
     this.heads = config.layers.map((layer, l) =>
       layer.heads.map(({ dQK, dV }, h) => new HeadCache(weights.layers[l].heads[h], n, d, dQK, dV, config.causal, config.attention, { layer: l, head: h }, this.indexMode)),
     );

@@ -53,9 +53,7 @@ export class LogitCache {
     this.argmax = new Int32Array(n);
     this.margin = new Float64Array(n);
     this.control = model.weights.controlHead ? new Float64Array(n * 3) : null;
-    const bias = model.weights.tokenBias;
-    this.ranked = Float64Array.from(bias, (b) => b + 0);
-    this.ranking = Int32Array.from({ length: this.V }, (_, t) => t).sort((a, b) => this.ranked[b] - this.ranked[a] || a - b);
+    ({ ranking: this.ranking, ranked: this.ranked } = rankingOf(model.weights.tokenBias));
     this.reached = new Float64Array(this.V);
     this.stamp = new Int32Array(this.V).fill(-1);
     this.touched = new Int32Array(this.V);
@@ -195,4 +193,16 @@ export class LogitCache {
     assertFinite(out, 0, rows.length * cols, cols, (r) => rows[r], { layer: null, head: null, what });
     return out;
   }
+}
+
+const rankings = new WeakMap<Float64Array, { ranking: Int32Array; ranked: Float64Array }>();
+
+/** Token ids by b_t + 0, descending (ids ascending among equal values), and those values; once per model. */
+function rankingOf(bias: Float64Array): { ranking: Int32Array; ranked: Float64Array } {
+  const cached = rankings.get(bias);
+  if (cached) return cached;
+  const ranked = Float64Array.from(bias, (b) => b + 0);
+  const ranking = Int32Array.from({ length: bias.length }, (_, t) => t).sort((a, b) => ranked[b] - ranked[a] || a - b);
+  rankings.set(bias, { ranking, ranked });
+  return { ranking, ranked };
 }

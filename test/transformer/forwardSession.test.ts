@@ -253,6 +253,17 @@ describe("a non-finite value stops every engine with NonFiniteError", () => {
     predictor.predict(Int32Array.from([1, 2, 1, 2]));
     expect(() => predictor.predict(Int32Array.from([1, 2, 3, 2]))).toThrow(expect.objectContaining({ name: "NonFiniteError", code: "model/non-finite", message: "layer 0 head 0, position 2: the key is Infinity (a forward pass must stay finite)" }));
   });
+
+  it.each(FORWARD_ENGINES)("%s: a pass that threw leaves nothing stale behind (the next canvas decodes as on a fresh session)", (engine) => {
+    // Causal, so each position is its own query group; token 3's key is 1e200 and every query 1e200: the
+    // score overflows while the groups follow that key, after some have and before others.
+    const scoring: Transformer = { ...model, config: { ...model.config, causal: true }, weights: { ...model.weights, tokenEmbedding: Float64Array.from([0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 1e200, 0]), layers: [{ ...model.weights.layers[0], heads: [{ ...model.weights.layers[0].heads[0], wq: Float64Array.from([1e200, 0, 0]) }] }] } };
+    const predictor = weightsPredictor(scoring, engine);
+    predictor.predict(Int32Array.from([1, 2, 1, 2, 1]));
+    expect(() => predictor.predict(Int32Array.from([1, 2, 3, 2, 1]))).toThrow(expect.objectContaining({ code: "model/non-finite" }));
+    const next = Int32Array.from([1, 2, 2, 2, 1]);
+    expect(decisions(predictor.predict(next), 5)).toEqual(decisions(weightsPredictor(scoring, engine).predict(next), 5));
+  });
 });
 
 function transformersSample(): Transformer {
