@@ -71,8 +71,8 @@ export class LogitCache {
     if (this.index && (this.indexMode === "always" || reach > this.index.cost())) {
       const found = this.index.search(xs, xo);
       if (found) {
-        this.record(i, found.tied, found.top - found.second);
-        return found.work;
+        this.record(i, found.tied.length > 1 ? found.tied.slice() : found.tied, found.top - found.second);
+        return this.index.work;
       }
     }
     const id = ++this.stampId;

@@ -7,8 +7,6 @@ export interface TokenLevels {
   readonly tied: number[];
   readonly top: number;
   readonly second: number;
-  /** Multiply-adds the search ran. */
-  readonly work: number;
 }
 
 /**
@@ -29,6 +27,10 @@ export class TokenIndex {
   private readonly query: Float64Array;
   private readonly stack: Int32Array;
   private readonly ties: Int32Array;
+  /** Multiply-adds the last search ran. */
+  work = 0;
+  /** Decisions by query, for one-direction heads (see search). */
+  private readonly seen = new Map<number, TokenLevels>();
   /** Per coordinate of the points, max |entry|. */
   private readonly max: Float64Array;
 
@@ -109,6 +111,21 @@ export class TokenIndex {
   /** The decision of the row at xs[xo ..], or null when the search would not be exact (see the class comment). */
   search(xs: Float64Array, xo: number): TokenLevels | null {
     if (!this.load(xs, xo)) return null;
+    this.work = this.columns.length;
+    if (this.D !== 2) return this.levels();
+    // One direction: the decision is a function of one integer, and rows repeat (every mask, every copy).
+    const key = this.query[0];
+    let found = this.seen.get(key);
+    if (found === undefined) {
+      if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+      found = this.levels();
+      this.seen.set(key, found);
+    }
+    return found;
+  }
+
+  /** The search of the loaded query (see search). */
+  private levels(): TokenLevels {
     const { tree, query, points, D, stack, ties } = this;
     const { order, start, end, left, right, single } = tree;
     let top = -Infinity;
@@ -152,7 +169,8 @@ export class TokenIndex {
       }
     }
     const list = Array.from(ties.subarray(0, tied)).sort((x, y) => x - y);
-    return { tied: list, top, second, work: visited * D };
+    this.work += visited * D;
+    return { tied: list, top, second };
   }
 
   /** An estimate of a search's multiply-adds, to weigh against the sparse decision's. */
@@ -163,6 +181,9 @@ export class TokenIndex {
 
 /** Points with more coordinates than this are not indexed (a k-d tree prunes little in many dimensions). */
 const MAX_COORDINATES = 32;
+
+/** One-direction decisions remembered at most (the map is emptied when full). */
+const SEEN_LIMIT = 1 << 16;
 
 const built = new WeakMap<Float64Array, TokenIndex | null>();
 
