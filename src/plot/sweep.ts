@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { UserError } from "../errors.js";
 import { decodeBounds } from "../mdm/decodeBounds.js";
+import { decodeRefusal } from "../mdm/decodeRefusal.js";
 import type { PramProgram } from "../pram/pramProgram.js";
 import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
@@ -142,14 +143,7 @@ export function sweepCost(settings: SweepSettings, sources: readonly SeriesSourc
   return { pairs, decodes };
 }
 
-/** Whether the decode of `source` at n passes the layouts' checks (decodeBounds refuses what could not compile or fit). */
+/** Whether the decode of `source` at n passes the layouts' checks (decodeRefusal). */
 function bounded(program: PramProgram, n: number, source: SeriesSource): boolean {
-  if (source.model === "pram") return true;
-  try {
-    decodeBounds(instantiate(program, n), source.model);
-    return true;
-  } catch (e) {
-    if (e instanceof UserError) return false;
-    throw e;
-  }
+  return source.model === "pram" || decodeRefusal(instantiate(program, n), source.model) === null;
 }
