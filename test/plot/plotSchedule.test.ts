@@ -35,6 +35,22 @@ describe("budgetClock", () => {
     expect(clock.grows("c", 2)).toBe(false);
   });
 
+  it("shares what is left of the budget among the remaining series at each begin", () => {
+    let t = 0;
+    const clock = budgetClock(100, 4, () => t); // 25 s per series at first
+    clock.begin(4);
+    clock.grows("a", 1);
+    clock.spent("a", 1, 2);
+    expect(clock.grows("a", 4)).toBe(false); // 2 + 32 > 25
+    t = 10;
+    clock.begin(2); // 90 s left for 2 series: 45 each
+    expect(clock.grows("a", 4)).toBe(true); // 2 + 32 ≤ 45
+    t = 100;
+    clock.begin(1); // nothing left
+    expect(clock.grows("a", 2)).toBe(false);
+    expect(clock.grows("b", 1)).toBe(true); // a first size is still measured
+  });
+
   it("without a budget grows everything", () => {
     const clock = budgetClock(null, 4, () => 1e9);
     clock.spent("a", 1, 1e6);
