@@ -35,6 +35,22 @@ describe("budgetClock", () => {
     expect(clock.grows("c", 2)).toBe(false);
   });
 
+  it("predicts with the last two sizes' growth exponent when it is above 2, up to 4", () => {
+    for (const [budget, grows] of [[72, false], [73, true]] as const) {
+      const clock = budgetClock(budget, 1, () => 0);
+      clock.spent("arm", 1, 1);
+      clock.spent("arm", 2, 8); // grew as n³: 4 predicts 64 (n² would predict 32)
+      expect(clock.grows("arm", 4)).toBe(grows); // 9 + 64 against the budget
+    }
+    const fast = budgetClock(1000, 1, () => 0);
+    fast.spent("arm", 1, 1);
+    fast.spent("arm", 2, 100); // grew as n^6.6: capped at n⁴, 4 predicts 1600
+    expect(fast.grows("arm", 4)).toBe(false);
+    fast.spent("mdm", 1, 4);
+    fast.spent("mdm", 2, 4); // flat: still n², 4 predicts 16
+    expect(fast.grows("mdm", 4)).toBe(true);
+  });
+
   it("shares what is left of the budget among the remaining series at each begin", () => {
     let t = 0;
     const clock = budgetClock(100, 4, () => t); // 25 s per series at first
