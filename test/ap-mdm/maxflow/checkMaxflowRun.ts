@@ -6,11 +6,11 @@ import { maxflowStepCap, type MaxflowRun } from "../../../src/ap-mdm/maxflow/sol
 import { minCutReference } from "./minCutReference.js";
 
 /**
- * A decode's claims certified against the brute-force min cut (which the depth-first reference of
- * `apmdm prove maxflow` must also equal), within the step cap and the context bound of docs/maxflow.md.
+ * A decode's claims certified against a reference value — by default the brute-force min cut — which the
+ * depth-first reference of `apmdm prove maxflow` must also equal, within the step cap and the context bound
+ * of docs/maxflow.md.
  */
-export function checkMaxflowRun(g: FlowGraph, r: MaxflowRun): void {
-  const reference = minCutReference(g);
+export function checkMaxflowRun(g: FlowGraph, r: MaxflowRun, reference: number = minCutReference(g)): void {
   const m = r.decode.meters;
   expect(
     { failures: certifyMaxflow(g, r, reference), depthFirst: depthFirstMaxflow(g), withinCap: m.steps <= maxflowStepCap(g.nodes), peakBound: m.peakContext <= 3 * g.edges.length + 2 * g.nodes + 3 },
