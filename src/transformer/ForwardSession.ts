@@ -1,12 +1,15 @@
-import { embedRow } from "./embed.js";
 import type { ForwardMeter } from "./forward.js";
 import { HeadCache, type IndexMode } from "./HeadCache.js";
 import { type LayerPlan, layerPlans } from "./layerPlan.js";
 import { LogitCache } from "./LogitCache.js";
 import { assertFinite } from "./NonFiniteError.js";
 import { RowSet } from "./RowSet.js";
+import { SparseEmbedding } from "./SparseEmbedding.js";
 import { csrOf, sparseMatmul } from "./sparseMatmul.js";
 import type { Transformer } from "./transformerWeights.js";
+
+/** Rows a layer computes at a time (its buffers stay in cache). */
+const CHUNK = 256;
 
 export interface ForwardSessionOptions {
   /** A pass whose changed positions exceed this fraction of the canvas runs as a full pass (default 1/4). */
@@ -23,7 +26,7 @@ export interface SessionPass {
 }
 
 /** The columns some reader uses, grouped by the version of the residual each is read from. */
-type Reads = { readonly version: number; readonly slots: Int32Array }[];
+type Reads = { readonly version: number; readonly slots: Int32Array; readonly columns: Int32Array }[];
 
 /**
  * The forward pass of docs/model-format.md across the steps of a decode. It keeps the residual stream as
@@ -58,8 +61,11 @@ export class ForwardSession {
   private heads: HeadCache[][] = [];
   private logitCache: LogitCache | null = null;
   private buf = new Float64Array(0);
+  private out = new Float64Array(0);
+  private hidden = new Float64Array(0);
   private readonly fullPassFraction: number;
   private readonly indexMode: IndexMode;
+  private readonly embedding: SparseEmbedding;
 
   constructor(
     readonly model: Transformer,
@@ -67,6 +73,7 @@ export class ForwardSession {
   ) {
     this.fullPassFraction = options.fullPassFraction ?? 0.25;
     this.indexMode = options.index ?? "auto";
+    this.embedding = new SparseEmbedding(model);
     const { config, weights } = model;
     const d = config.dModel;
     const L = config.layers.length;
@@ -102,11 +109,12 @@ export class ForwardSession {
       this.allocate(n);
       edited.fill();
     } else for (let v = 0; v < this.values.length; v++) this.clearMarks(v);
-    this.tokens = Int32Array.from(tokens);
+    // Until this pass ends the cached state matches no canvas: a pass that throws leaves the next one full.
+    this.tokens = new Int32Array(0);
     const d = config.dModel;
     const row = new Float64Array(d);
     for (const i of edited.sorted()) {
-      embedRow(this.model, tokens, i, row, 0);
+      this.embedding.row(tokens, i, row, 0);
       assertFinite(row, 0, d, d, () => i, { layer: null, head: null, what: "embedded residual" });
       this.store(0, i, row, 0, full);
     }
@@ -116,7 +124,7 @@ export class ForwardSession {
       const headRows = all ?? this.rowsChanged(this.headReads[l], n).sorted();
       const attended = new RowSet(n);
       if (headRows.length > 0) {
-        const x = this.gather(l, headRows, this.plans[l].headReads);
+        const x = this.gather(l, headRows, this.headReads[l]);
         for (const head of this.heads[l]) {
           head.update(x, headRows, full, sparseMatmul, attended);
           work += head.work;
@@ -127,22 +135,25 @@ export class ForwardSession {
       const recompute = rows instanceof RowSet ? rows.sorted() : rows;
       if (recompute.length > 0) work += this.layerRows(l, recompute, layer.mlpHidden, full);
     });
-    if (full) this.logitCache = new LogitCache(this.model, n);
+    if (full) this.logitCache = new LogitCache(this.model, n, this.indexMode);
     const cache = this.logitCache!;
     if (!full) cache.invalidate(this.rowsChanged(this.outputReads, n).sorted());
     const L = config.layers.length;
-    work += cache.decide((list) => this.gather(L, Int32Array.from(list), null), outputs);
+    work += cache.decide((list) => this.gather(L, Int32Array.from(list), this.outputReads), outputs);
+    this.tokens = Int32Array.from(tokens);
     return { meter: this.meter(work, full ? 1 : 0, outputs), logits: cache };
   }
 
   /** The reads of `columns` at layer l (L: the output heads), grouped by version. */
   private readsOf(l: number, columns: Int32Array): Reads {
-    const byVersion = new Map<number, number[]>();
+    const byVersion = new Map<number, { slots: number[]; columns: number[] }>();
     for (const c of columns) {
       const v = this.source[l][c];
-      byVersion.set(v, [...(byVersion.get(v) ?? []), this.slot[l][c]]);
+      if (!byVersion.has(v)) byVersion.set(v, { slots: [], columns: [] });
+      byVersion.get(v)!.slots.push(this.slot[l][c]);
+      byVersion.get(v)!.columns.push(c);
     }
-    return [...byVersion].map(([version, slots]) => ({ version, slots: Int32Array.from(slots) }));
+    return [...byVersion].map(([version, group]) => ({ version, slots: Int32Array.from(group.slots), columns: Int32Array.from(group.columns) }));
   }
 
   /** The positions where a column of `reads` changed bits in this pass. */
@@ -165,25 +176,24 @@ export class ForwardSession {
   }
 
   /**
-   * The input rows of layer l (L: the final residual) at `rows`, packed [rows, d]: the given columns (all when
-   * null) hold their values; the others hold zeros or stale values of earlier gathers, finite, which the
-   * sparse products never read (and a dense product only multiplies by a zero weight: a ±0 term, no change).
-   * A column read from the embedding after a layer is x + 0 (−0 becomes +0), as forward's additions leave it.
+   * The input rows of layer l (L: the final residual) at `rows`, packed [rows, d]: the columns of `reads` hold
+   * their values; the others hold zeros or stale values of earlier gathers, finite, which the sparse products
+   * never read (and a dense product only multiplies by a zero weight: a ±0 term, no change). A column read
+   * from the embedding after a layer is x + 0 (−0 becomes +0), as forward's additions leave it.
    */
-  private gather(l: number, rows: Int32Array, columns: Int32Array | null): Float64Array {
+  private gather(l: number, rows: Int32Array, reads: Reads): Float64Array {
     const d = this.model.config.dModel;
     if (this.buf.length < rows.length * d) this.buf = new Float64Array(rows.length * d);
     const buf = this.buf;
-    const source = this.source[l];
-    const slot = this.slot[l];
-    const count = columns ? columns.length : d;
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r];
-      for (let q = 0; q < count; q++) {
-        const c = columns ? columns[q] : q;
-        const v = source[c];
-        const value = this.values[v][i * this.widths[v] + slot[c]];
-        buf[r * d + c] = v === 0 && l > 0 ? value + 0 : value;
+    for (const { version, slots, columns } of reads) {
+      const values = this.values[version];
+      const width = this.widths[version];
+      const plusZero = version === 0 && l > 0;
+      for (let r = 0; r < rows.length; r++) {
+        const io = rows[r] * width;
+        const bo = r * d;
+        if (plusZero) for (let k = 0; k < slots.length; k++) buf[bo + columns[k]] = values[io + slots[k]] + 0;
+        else for (let k = 0; k < slots.length; k++) buf[bo + columns[k]] = values[io + slots[k]];
       }
     }
     return buf;
@@ -191,60 +201,65 @@ export class ForwardSession {
 
   /**
    * Layer l at `rows`: x ← x + Σ_h attended_h·Wo_h, then x ← x + (ReLU(x·W1 + b1)·W2 + b2), at the columns the
-   * layer writes, in forward's order; stores them (marking the bits that changed). Returns the multiply-adds.
+   * layer writes, in forward's order; stores them (marking the bits that changed). Rows go in chunks of
+   * CHUNK through buffers kept across passes (each row's values depend on that row alone). Returns the
+   * multiply-adds.
    */
   private layerRows(l: number, rows: Int32Array, H: number, full: boolean): number {
     const d = this.model.config.dModel;
     const lw = this.model.weights.layers[l];
     const plan = this.plans[l];
-    const { writes, headWrites } = plan;
+    const { writes, headWrites, w2Start, w2Row, w2Val } = plan;
     const W = writes.length;
-    const m = rows.length;
-    const x = this.gather(l, rows, plan.reads);
-    const out = new Float64Array(m * W);
     const slotOf = this.slot[l + 1];
-    let work = 0;
-    // δ = Σ_h a_h·Wo_h from +0 in head order, at the columns Wo_h reaches (elsewhere its terms are +0).
-    this.heads[l].forEach((head, h) => {
-      const wo = lw.heads[h].wo;
-      const dV = head.dV;
+    if (this.out.length < CHUNK * W) this.out = new Float64Array(CHUNK * W);
+    if (this.hidden.length < CHUNK * H) this.hidden = new Float64Array(CHUNK * H);
+    const { out, hidden } = this;
+    for (let from = 0; from < rows.length; from += CHUNK) {
+      const chunk = rows.subarray(from, Math.min(rows.length, from + CHUNK));
+      const m = chunk.length;
+      const x = this.gather(l, chunk, this.allReads[l]);
+      out.fill(0, 0, m * W);
+      // δ = Σ_h a_h·Wo_h from +0 in head order, at the columns Wo_h reaches (elsewhere its terms are +0).
+      this.heads[l].forEach((head, h) => {
+        const wo = lw.heads[h].wo;
+        const dV = head.dV;
+        for (let r = 0; r < m; r++) {
+          const ao = chunk[r] * dV;
+          for (const c of headWrites[h]) {
+            let s = 0;
+            for (let k = 0; k < dV; k++) s += head.attended[ao + k] * wo[k * d + c];
+            out[r * W + slotOf[c]] += s;
+          }
+        }
+      });
+      // x + δ at the written columns (the MLP reads them there; elsewhere x + 0 multiplies W1 as x does, and
+      // keeps the finite input it had).
+      for (let r = 0; r < m; r++) for (let w = 0; w < W; w++) out[r * W + w] += x[r * d + writes[w]];
+      const position = (r: number) => chunk[r];
+      assertFinite(out, 0, m * W, W, position, { layer: l, head: null, what: "residual after attention" });
+      for (let r = 0; r < m; r++) for (let w = 0; w < W; w++) x[r * d + writes[w]] = out[r * W + w];
+      sparseMatmul(x, m, d, lw.w1, H, hidden);
       for (let r = 0; r < m; r++) {
-        const ao = rows[r] * dV;
-        for (const c of headWrites[h]) {
-          let s = 0;
-          for (let k = 0; k < dV; k++) s += head.attended[ao + k] * wo[k * d + c];
-          out[r * W + slotOf[c]] += s;
+        for (let u = 0; u < H; u++) {
+          const z = hidden[r * H + u] + lw.b1[u];
+          hidden[r * H + u] = z > 0 ? z : 0;
         }
       }
-      work += m * dV * d;
-    });
-    // x + δ at the written columns (the MLP reads them there; elsewhere x + 0 multiplies W1 as x does, and
-    // keeps the finite input it had).
-    for (let r = 0; r < m; r++) for (let w = 0; w < W; w++) out[r * W + w] += x[r * d + writes[w]];
-    const position = (r: number) => rows[r];
-    assertFinite(out, 0, m * W, W, position, { layer: l, head: null, what: "residual after attention" });
-    for (let r = 0; r < m; r++) for (let w = 0; w < W; w++) x[r * d + writes[w]] = out[r * W + w];
-    const hidden = new Float64Array(m * H);
-    sparseMatmul(x, m, d, lw.w1, H, hidden);
-    for (let r = 0; r < m; r++) {
-      for (let u = 0; u < H; u++) {
-        const z = hidden[r * H + u] + lw.b1[u];
-        hidden[r * H + u] = z > 0 ? z : 0;
+      assertFinite(hidden, 0, m * H, H, position, { layer: l, head: null, what: "MLP hidden unit" });
+      // y = hidden·W2 column by column, rows increasing from +0 (sparseMatmul's sums), then x + (y + b2).
+      for (let r = 0; r < m; r++) {
+        for (let w = 0; w < W; w++) {
+          let y = 0;
+          for (let e = w2Start[w]; e < w2Start[w + 1]; e++) y += hidden[r * H + w2Row[e]] * w2Val[e];
+          out[r * W + w] = x[r * d + writes[w]] + (y + lw.b2[writes[w]]);
+        }
       }
+      assertFinite(out, 0, m * W, W, position, { layer: l, head: null, what: "residual after the MLP" });
+      for (let r = 0; r < m; r++) this.store(l + 1, chunk[r], out, r * W, full);
     }
-    assertFinite(hidden, 0, m * H, H, position, { layer: l, head: null, what: "MLP hidden unit" });
-    // y = hidden·W2 column by column, rows increasing from +0 (sparseMatmul's sums), then x + (y + b2).
-    const { w2Start, w2Row, w2Val } = plan;
-    for (let r = 0; r < m; r++) {
-      for (let w = 0; w < W; w++) {
-        let y = 0;
-        for (let e = w2Start[w]; e < w2Start[w + 1]; e++) y += hidden[r * H + w2Row[e]] * w2Val[e];
-        out[r * W + w] = x[r * d + writes[w]] + (y + lw.b2[writes[w]]);
-      }
-    }
-    assertFinite(out, 0, m * W, W, position, { layer: l, head: null, what: "residual after the MLP" });
-    for (let r = 0; r < m; r++) this.store(l + 1, rows[r], out, r * W, full);
-    return work + 2 * m * d * H;
+    const m = rows.length;
+    return this.heads[l].reduce((s, head) => s + m * head.dV * d, 0) + 2 * m * d * H;
   }
 
   /** Writes row i of version v from src[so ..], marking the entries whose bits changed (unless on a full pass). */
@@ -274,9 +289,13 @@ export class ForwardSession {
   private allocate(n: number): void {
     const { config, weights } = this.model;
     const d = config.dModel;
-    this.values = this.widths.map((w) => new Float64Array(n * w));
-    this.changed = this.widths.map((w) => new Uint8Array(n * w));
-    this.changedRows = this.widths.map(() => new RowSet(n));
+    // The residual's arrays are kept when the length is (a full pass writes every entry); the marks cleared.
+    if (this.changedRows[0]?.n === n) for (let v = 0; v < this.values.length; v++) this.clearMarks(v);
+    else {
+      this.values = this.widths.map((w) => new Float64Array(n * w));
+      this.changed = this.widths.map((w) => new Uint8Array(n * w));
+      this.changedRows = this.widths.map(() => new RowSet(n));
+    }
     this.heads = config.layers.map((layer, l) =>
       layer.heads.map(({ dQK, dV }, h) => new HeadCache(weights.layers[l].heads[h], n, d, dQK, dV, config.causal, config.attention, { layer: l, head: h }, this.indexMode)),
     );

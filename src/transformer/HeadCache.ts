@@ -100,7 +100,7 @@ export class HeadCache {
     this.attended = new Float64Array(n * dV);
     this.gq = new Float64Array(n * dQK);
     this.gPos = new Int32Array(n);
-    this.members = Array.from({ length: n }, () => []);
+    this.members = new Array<number[]>(n);
     this.memberAt = new Int32Array(n);
     this.groupOf = new Int32Array(n).fill(-1);
     this.gKey = new Array<string>(n).fill("");
@@ -194,8 +194,9 @@ export class HeadCache {
         this.gPos[g] = i;
         this.queue(g);
       }
-      this.memberAt[i] = this.members[g].length;
-      this.members[g].push(i);
+      const members = (this.members[g] ??= []);
+      this.memberAt[i] = members.length;
+      members.push(i);
       this.groupOf[i] = g;
       rejoined.push(i);
     }

@@ -1,6 +1,8 @@
+import type { IndexMode } from "./HeadCache.js";
 import { assertFinite } from "./NonFiniteError.js";
 import { NonFiniteError } from "./NonFiniteError.js";
 import { csrOf, sparseMatmul } from "./sparseMatmul.js";
+import { TokenIndex } from "./TokenIndex.js";
 import type { Transformer } from "./transformerWeights.js";
 
 /**
@@ -14,6 +16,9 @@ import type { Transformer } from "./transformerWeights.js";
  * logits of the tokens W reaches from x's non-zeros (in sparseMatmul's order, the same bits) and reads the
  * others off the tokens ranked once by b_t + 0 (descending, ids ascending): the best untouched tokens are the
  * first untouched ones in that ranking. The argmax, the tied ids and the margin are then the reference's.
+ * When W and b are integral and few rows of W are non-empty (a compiled "code" output: logit_v = 2v·s − v²),
+ * a row is decided by a search of the model's TokenIndex instead, when exact and (mode auto) cheaper than the
+ * tokens the row reaches.
  */
 export class LogitCache {
   private readonly V: number;
@@ -34,33 +39,44 @@ export class LogitCache {
   /** The final residual rows of the last pass at the given positions, packed [rows, d]. */
   private final: (rows: readonly number[]) => Float64Array = () => new Float64Array(0);
 
+  private readonly index: TokenIndex | null;
+
   constructor(
     private readonly model: Transformer,
     readonly n: number,
+    private readonly indexMode: IndexMode = "auto",
   ) {
+    this.index = indexMode === "never" ? null : TokenIndex.of(model);
     this.V = model.config.vocab.length;
     this.d = model.config.dModel;
     this.valid = new Uint8Array(n);
     this.argmax = new Int32Array(n);
     this.margin = new Float64Array(n);
     this.control = model.weights.controlHead ? new Float64Array(n * 3) : null;
-    const bias = model.weights.tokenBias;
-    this.ranked = Float64Array.from(bias, (b) => b + 0);
-    this.ranking = Int32Array.from({ length: this.V }, (_, t) => t).sort((a, b) => this.ranked[b] - this.ranked[a] || a - b);
+    ({ ranking: this.ranking, ranked: this.ranked } = rankingOf(model.weights.tokenBias));
     this.reached = new Float64Array(this.V);
     this.stamp = new Int32Array(this.V).fill(-1);
     this.touched = new Int32Array(this.V);
   }
 
-  /** Position i's decision from its final residual row r of xs (see the class comment). */
-  private decideRow(xs: Float64Array, r: number, i: number): void {
+  /** Position i's decision from its final residual row r of xs (see the class comment); returns multiply-adds. */
+  private decideRow(xs: Float64Array, r: number, i: number): number {
     const { V, d, reached, stamp, touched, ranking, ranked } = this;
     const w = this.model.weights.tokenHead;
     const b = this.model.weights.tokenBias;
     const { rowStart, col, val, rows: nonEmpty } = csrOf(w, d, V);
+    const xo = r * d;
+    let reach = 0;
+    for (let q = 0; q < nonEmpty.length; q++) if (xs[xo + nonEmpty[q]] !== 0) reach += rowStart[nonEmpty[q] + 1] - rowStart[nonEmpty[q]];
+    if (this.index && (this.indexMode === "always" || reach > this.index.cost())) {
+      const found = this.index.search(xs, xo);
+      if (found) {
+        this.record(i, found.tied.length > 1 ? found.tied.slice() : found.tied, found.top - found.second);
+        return this.index.work;
+      }
+    }
     const id = ++this.stampId;
     let count = 0;
-    const xo = r * d;
     for (let q = 0; q < nonEmpty.length; q++) {
       const c = nonEmpty[q];
       const a = xs[xo + c];
@@ -112,8 +128,13 @@ export class LogitCache {
       tied.push(t);
     }
     while (h < reachedTop.length) tied.push(reachedTop[h++]);
+    this.record(i, tied, top - second);
+    return nonEmpty.length + reach + k;
+  }
+
+  private record(i: number, tied: number[], margin: number): void {
     this.argmax[i] = tied[0];
-    this.margin[i] = top - second;
+    this.margin[i] = margin;
     if (tied.length > 1) this.ties.set(i, tied);
     else this.ties.delete(i);
     this.valid[i] = 1;
@@ -130,13 +151,15 @@ export class LogitCache {
     const rows: number[] = [];
     for (let i = 0; i < this.n; i++) if ((!outputs || outputs[i]) && !this.valid[i]) rows.push(i);
     const xs = rows.length > 0 ? final(rows) : new Float64Array(0);
-    rows.forEach((i, r) => this.decideRow(xs, r, i));
+    let work = 0;
+    rows.forEach((i, r) => (work += this.decideRow(xs, r, i)));
     const { controlHead, controlBias } = this.model.weights;
     if (this.control && controlHead && controlBias) {
       const c = this.logitRows(rows, controlHead, controlBias, 3, "control logit");
       rows.forEach((i, r) => this.control!.set(c.subarray(r * 3, r * 3 + 3), i * 3));
+      work += rows.length * this.d * 3;
     }
-    return rows.length * this.d * (this.V + (this.control ? 3 : 0));
+    return work;
   }
 
   /** Every token id attaining the top logit at a decided position i. */
@@ -170,4 +193,16 @@ export class LogitCache {
     assertFinite(out, 0, rows.length * cols, cols, (r) => rows[r], { layer: null, head: null, what });
     return out;
   }
+}
+
+const rankings = new WeakMap<Float64Array, { ranking: Int32Array; ranked: Float64Array }>();
+
+/** Token ids by b_t + 0, descending (ids ascending among equal values), and those values; once per model. */
+function rankingOf(bias: Float64Array): { ranking: Int32Array; ranked: Float64Array } {
+  const cached = rankings.get(bias);
+  if (cached) return cached;
+  const ranked = Float64Array.from(bias, (b) => b + 0);
+  const ranking = Int32Array.from({ length: bias.length }, (_, t) => t).sort((a, b) => ranked[b] - ranked[a] || a - b);
+  rankings.set(bias, { ranking, ranked });
+  return { ranking, ranked };
 }

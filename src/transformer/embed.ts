@@ -15,9 +15,7 @@ export function embedRow(model: Transformer, tokens: Int32Array, i: number, x: F
   const { config, weights } = model;
   const n = tokens.length;
   const d = config.dModel;
-  const V = config.vocab.length;
-  const t = tokens[i];
-  if (!(t >= 0 && t < V)) throw new RangeError(`forward: token ${t} at position ${i} is outside the vocabulary of ${V}`);
+  const t = tokenAt(model, tokens, i);
   x.set(weights.tokenEmbedding.subarray(t * d, (t + 1) * d), at);
   config.positionFeatures.forEach((spec, f) => {
     const phi = positionValue(spec, i, n);
@@ -25,4 +23,12 @@ export function embedRow(model: Transformer, tokens: Int32Array, i: number, x: F
     const row = f * d;
     for (let c = 0; c < d; c++) x[at + c] += phi * weights.positionEmbedding[row + c];
   });
+}
+
+/** The token at position i, checked against the vocabulary (a RangeError outside it). */
+export function tokenAt(model: Transformer, tokens: Int32Array, i: number): number {
+  const V = model.config.vocab.length;
+  const t = tokens[i];
+  if (!(t >= 0 && t < V)) throw new RangeError(`forward: token ${t} at position ${i} is outside the vocabulary of ${V}`);
+  return t;
 }

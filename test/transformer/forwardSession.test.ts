@@ -9,7 +9,8 @@ import type { IndexMode } from "../../src/transformer/HeadCache.js";
 import { FORWARD_ENGINES } from "../../src/transformer/forwardEngine.js";
 import type { Transformer } from "../../src/transformer/transformerWeights.js";
 import { arbitraryProgram, arbitraryTokens } from "../../src/efasp/arbitraryProgram.js";
-import { transformers } from "./arbitraryTransformer.js";
+import { configs, transformers } from "./arbitraryTransformer.js";
+import { randomTransformer } from "../../src/transformer/randomTransformer.js";
 
 /** One step's edit of the canvas: set positions to tokens, or insert/delete a position (the length changes). */
 type Edit = { kind: "set"; at: number[]; token: number[] } | { kind: "insert"; at: number; token: number } | { kind: "delete"; at: number };
@@ -89,6 +90,35 @@ describe("ForwardSession = forward, bit for bit", () => {
     const canvases: Int32Array[] = [Int32Array.from(start)];
     for (const e of script) canvases.push(apply(canvases.at(-1)!, e));
     checkAgainstDense(model, canvases, outputsFrom(mask), 1, index);
+  });
+
+  test.prop(
+    [
+      fc
+        .record({
+          config: configs.map((c) => ({ ...c, attention: { kind: "average-hard" as const } })),
+          V: fc.integer({ min: 2, max: 48 }),
+          seed: fc.integer(),
+          directions: fc.array(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 48, maxLength: 48 }), { minLength: 1, maxLength: 3 }),
+          rows: fc.array(fc.tuple(fc.nat(2), fc.integer({ min: -3, max: 3 })), { minLength: 6, maxLength: 6 }),
+          bias: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 48, maxLength: 48 }),
+        })
+        .chain(({ config, V, seed, directions, rows, bias }) => {
+          // Every row of the token head a multiple of one of a few directions, small biases: many ties.
+          const d = config.dModel;
+          const base = randomTransformer({ ...config, vocab: Array.from({ length: V }, (_, t) => `t${t}`) }, seed, 0.5);
+          const tokenHead = new Float64Array(d * V);
+          for (let c = 0; c < d; c++) for (let t = 0; t < V; t++) tokenHead[c * V + t] = rows[c % 6][1] * directions[rows[c % 6][0] % directions.length][t];
+          const model: Transformer = { ...base, weights: { ...base.weights, tokenHead, tokenBias: Float64Array.from(bias.slice(0, V)) } };
+          return fc.tuple(fc.constant(model), fc.array(fc.nat(V - 1), { minLength: 1, maxLength: 24 }), fc.array(edits(V), { maxLength: 4 }));
+        }),
+      indexModes,
+    ],
+    { numRuns: 200 },
+  )("token heads of a few directions over many tokens (the token index): tied ids, margins, logits", ([model, start, script], index) => {
+    const canvases: Int32Array[] = [Int32Array.from(start)];
+    for (const e of script) canvases.push(apply(canvases.at(-1)!, e));
+    checkAgainstDense(model, canvases, () => undefined, 1, index);
   });
 
   test.prop([arbitraryProgram, arbitraryTokens, fc.array(fc.tuple(fc.nat(63), fc.nat(7)), { minLength: 1, maxLength: 8 }), indexModes], { numRuns: 150 })(
@@ -222,6 +252,17 @@ describe("a non-finite value stops every engine with NonFiniteError", () => {
     const predictor = weightsPredictor(overflowing, engine);
     predictor.predict(Int32Array.from([1, 2, 1, 2]));
     expect(() => predictor.predict(Int32Array.from([1, 2, 3, 2]))).toThrow(expect.objectContaining({ name: "NonFiniteError", code: "model/non-finite", message: "layer 0 head 0, position 2: the key is Infinity (a forward pass must stay finite)" }));
+  });
+
+  it.each(FORWARD_ENGINES)("%s: a pass that threw leaves nothing stale behind (the next canvas decodes as on a fresh session)", (engine) => {
+    // Causal, so each position is its own query group; token 3's key is 1e200 and every query 1e200: the
+    // score overflows while the groups follow that key, after some have and before others.
+    const scoring: Transformer = { ...model, config: { ...model.config, causal: true }, weights: { ...model.weights, tokenEmbedding: Float64Array.from([0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 1e200, 0]), layers: [{ ...model.weights.layers[0], heads: [{ ...model.weights.layers[0].heads[0], wq: Float64Array.from([1e200, 0, 0]) }] }] } };
+    const predictor = weightsPredictor(scoring, engine);
+    predictor.predict(Int32Array.from([1, 2, 1, 2, 1]));
+    expect(() => predictor.predict(Int32Array.from([1, 2, 3, 2, 1]))).toThrow(expect.objectContaining({ code: "model/non-finite" }));
+    const next = Int32Array.from([1, 2, 2, 2, 1]);
+    expect(decisions(predictor.predict(next), 5)).toEqual(decisions(weightsPredictor(scoring, engine).predict(next), 5));
   });
 });
 
