@@ -13,6 +13,7 @@ import type { Command } from "./command.js";
 import { integerOption } from "./integerOption.js";
 import { parseIntegerList } from "./parseIntegerList.js";
 import { parseOptions } from "./parseOptions.js";
+import { holdInterrupt } from "./holdInterrupt.js";
 import { writeFileAtomic } from "./writeFileAtomic.js";
 
 export const compileCommand: Command = {
@@ -38,6 +39,7 @@ export const compileCommand: Command = {
     if (input !== null) runPram(instance, input); // a bad input is reported before anything is written
     const built = build(instance, model, input);
     const { model: transformer, shape } = compiledPredictor(built.program);
+    holdInterrupt(); // saveModel writes through a temporary directory: a Ctrl-C waits until the model is in place
     saveModel(transformer, values.out);
     if (built.canvas) writeFileAtomic(join(values.out, "canvas.json"), `${JSON.stringify(built.canvas)}\n`);
     io.out(

@@ -1,4 +1,8 @@
 import { UserError } from "../errors.js";
+import { decodeCost } from "../mdm/decodeCost.js";
+import type { DecodeModel } from "../mdm/mdmRun.js";
+import type { PramInstance } from "../pram/pramInstance.js";
+import type { ForwardEngine } from "../transformer/forwardEngine.js";
 
 /** A command's cost cap: what its estimate counts, and the most it runs without --force. */
 export interface CostCap {
@@ -15,18 +19,38 @@ export interface CostCap {
  * The caps of the commands whose cost explodes with an option (docs/semantics.md, "Limits"). Each is about
  * a minute or two on one core here; the estimates are computed from sizes alone, before any work:
  *  - dyck sample, parity: FLOPs of the decode by the dense count (passFlops × the steps, at the contexts
- *    the construction goes through); the compiled dyck model runs ~7 GFLOP/s of that count here, the
- *    parity model (all attention) ~1;
+ *    the construction goes through); the compiled dyck model runs ~7 GFLOP/s of that count here; the
+ *    parity model ~10 at the cap (its engine work grows as ≈ n^1.5, docs/cli.md), its evaluator ~0.15;
  *  - prove thm5: the same over the whole sweep (its samples, decoded by the weights and by the evaluator);
  *  - plot: query–key pairs, Σ over the sweep's decodes of steps × context² — what one attention head of
  *    dimension 1 scores, a lower bound on any forward pass; Theorem 1/4 models have 15–30 heads.
  */
 export const COST_CAPS = {
   dyck: { command: "dyck sample", unit: "FLOPs (dense count)", cap: 2e12, time: "about a minute" },
-  parity: { command: "parity", unit: "FLOPs (dense count)", cap: 1e11, time: "about two minutes" },
+  parity: { command: "parity", unit: "FLOPs (dense count)", cap: 1e11, time: "about ten seconds with the weights, minutes with the evaluator" },
   thm5: { command: "prove thm5", unit: "FLOPs (dense count)", cap: 2e12, time: "about two minutes" },
   plot: { command: "plot", unit: "query–key pairs (Σ steps × context²)", cap: 2e11, time: "about ten minutes" },
 } as const satisfies Record<string, CostCap>;
+
+/**
+ * The caps of `mdm run` and `view` on one decode's dense count (decodeCost: the step cap × passFlops at the
+ * longest canvas). The full and dense engines run about that count, 2–4 GFLOP/s here. The incremental
+ * engine recomputes only what a step changed, so its rate depends on the process (measured here on prefix
+ * sums, CPU time): an MDM step changes one block of a long canvas (1–2·10^12 dense FLOP/s at n = 128–256;
+ * the canvas cap binds first, at about a minute and a half), a Masked-ARM step one token (3–6·10^12), an
+ * AP-MDM step renumbers the positions after an edit (2–4·10^10), and an ARM step appends a position to a
+ * causal canvas (≈ 10^10). Each cap is about a minute or two of its rate.
+ */
+const DECODE_CAPS: Readonly<Record<DecodeModel, number>> = { mdm: 2e14, "masked-arm": 5e14, arm: 1e12, "ap-mdm": 5e12 };
+const DENSE_DECODE_CAP = 3e11;
+
+/** Refuses, before anything runs, a decode of `instance` by `model` with `engine` past its cap (mdm run, view), unless forced. */
+export function checkDecodeCost(command: string, instance: PramInstance, model: DecodeModel, engine: ForwardEngine, force: boolean): void {
+  const cap = engine === "incremental" ? DECODE_CAPS[model] : DENSE_DECODE_CAP;
+  const { flops, steps, context } = decodeCost(instance, model);
+  const limit = { command, unit: "FLOPs (dense count)", cap, time: `about a minute or two with the ${engine} engine` };
+  checkCost(limit, `--input (n = ${instance.n}) --model ${model}`, flops, `${steps} forward passes over up to ${context} positions`, force);
+}
 
 /**
  * Refuses, before any work, a run whose estimated cost passes its cap, unless forced: a UserError of kind

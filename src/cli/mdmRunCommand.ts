@@ -9,6 +9,7 @@ import type { PramInstance } from "../pram/pramInstance.js";
 import { PramError, type PramErrorKind } from "../pram/pramError.js";
 import { runPram } from "../pram/runPram.js";
 import type { Command, Io } from "./command.js";
+import { checkDecodeCost } from "./costCap.js";
 import { engineOption } from "./engineOption.js";
 import { parseIntegerList } from "./parseIntegerList.js";
 import { parseOptions } from "./parseOptions.js";
@@ -20,13 +21,14 @@ import { captureOption, DEFAULT_CAPTURE } from "./captureOption.js";
 
 export const mdmRunCommand: Command = {
   path: ["mdm", "run"],
-  usage: `mdm run NAME|FILE.pram --input 3,1,4,1 [--model ${DECODE_MODELS.join("|")}] [--engine ${FORWARD_ENGINES.join("|")}] [--json] [--trace FILE] [--html FILE [--capture 0,1|all]]`,
+  usage: `mdm run NAME|FILE.pram --input 3,1,4,1 [--model ${DECODE_MODELS.join("|")}] [--engine ${FORWARD_ENGINES.join("|")}] [--force] [--json] [--trace FILE] [--html FILE [--capture 0,1|all]]`,
   summary: "compile a PRAM program to transformer weights and decode it (each step a forward pass); compare with the PRAM",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       input: { type: "string" },
       model: { type: "string", default: "mdm" },
       engine: { type: "string", default: "incremental" },
+      force: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       trace: { type: "string" },
       html: { type: "string" },
@@ -40,6 +42,7 @@ export const mdmRunCommand: Command = {
     const capture = captureOption(values.capture);
     const input = parseIntegerList("--input", values.input);
     const instance = instantiate(loadProgram(positionals[0]), input.length);
+    checkDecodeCost("mdm run", instance, model, engine, values.force);
     const failure = runFailure(instance, input);
     if (failure) return reportFailedRun(instance, input, model, engine, failure, values.json, io);
     const run = simulate(instance, input, { model, engine, trace: values.trace !== undefined || values.html !== undefined });

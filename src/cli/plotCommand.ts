@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { library } from "../pram/library/index.js";
 import { buildPlots, plotFiles } from "../plot/buildPlots.js";
@@ -15,7 +13,7 @@ import { sweepCost } from "../plot/sweep.js";
 import type { Command } from "./command.js";
 import { checkCost, COST_CAPS } from "./costCap.js";
 import { parseOptions } from "./parseOptions.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
+import { writeFiles } from "./writeFiles.js";
 import { integerOption } from "./integerOption.js";
 
 /**
@@ -48,8 +46,7 @@ export const plotCommand: Command = {
     if (values.experiments) {
       const count = integerOption("--max-n", values["max-n"] ?? "100", 1);
       const files = await buildExperimentPlots(experimentFigures(weightsPredictors(), count), count);
-      mkdirSync(values.out, { recursive: true });
-      for (const f of files) writeFileAtomic(join(values.out, f.name), f.text);
+      writeFiles(values.out, files);
       io.out(`wrote ${files.length} files to ${values.out}\n`);
       return 0;
     }
@@ -83,8 +80,7 @@ export const plotCommand: Command = {
     const bar = progressBar(tty ? process.stderr : null);
     const sizeDone = tty ? undefined : (line: string) => io.err(`apmdm plot: ${line}\n`);
     const files = await buildPlots(settings, sources, { update: bar.update, sizeDone }).finally(bar.finish);
-    mkdirSync(values.out, { recursive: true });
-    for (const f of files) writeFileAtomic(join(values.out, f.name), f.text);
+    writeFiles(values.out, files);
     io.out(`wrote ${files.length} files to ${values.out}\n`);
     return 0;
   },

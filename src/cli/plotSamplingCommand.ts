@@ -1,11 +1,9 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { samplingPlots } from "../plot/samplingPlots.js";
 import type { Command } from "./command.js";
 import { integerOption } from "./integerOption.js";
 import { parseOptions } from "./parseOptions.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
+import { writeFiles } from "./writeFiles.js";
 
 export const plotSamplingCommand: Command = {
   path: ["plot", "sampling"],
@@ -20,8 +18,7 @@ export const plotSamplingCommand: Command = {
     if (positionals.length > 0) throw new UserError("cli/options", `unexpected argument '${positionals[0]}'`);
     if (values.out === undefined) throw new UserError("cli/options", "--out DIR is required");
     const files = await samplingPlots({ maxN: integerOption("--max-n", values["max-n"], 1), seed: integerOption("--seed", values.seed, 0) });
-    mkdirSync(values.out, { recursive: true });
-    for (const f of files) writeFileAtomic(join(values.out, f.name), f.text);
+    writeFiles(values.out, files);
     io.out(`wrote ${files.length} files to ${values.out}\n`);
     return 0;
   },

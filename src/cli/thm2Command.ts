@@ -35,11 +35,12 @@ export const thm2Command: Command = {
         `the program declares ${program.stepBound} steps, over --max-steps ${maxSteps} (it would run about ${minutes.toFixed(0)} minutes: T is about half the bound, at ~50 M steps/s); raise --max-steps to run it`,
       );
     }
+    const run = runThm2(program, model, canvas);
     if (values.out !== undefined) {
+      // after the run, like every command's files: a Ctrl-C while it runs leaves nothing (holdInterrupt)
       writeFileAtomic(values.out, program.source);
       writeFileAtomic(`${values.out}.input`, `${program.input.join(",")}\n`);
     }
-    const run = runThm2(program, model, canvas);
     const { T, W, S } = run.pram.meters;
     const ratio = T / run.context ** 3;
     if (values.json) {

@@ -52,17 +52,19 @@ export class TokenIndex {
     for (let e = 0; e < points.length; e++) this.max[e % D] = Math.max(this.max[e % D], Math.abs(points[e]));
   }
 
-  /** The model's token index (cached per token head), or null when it cannot be exact or cannot prune. */
+  /** The model's token index (cached per token head and bias), or null when it cannot be exact or cannot prune. */
   static of(model: Transformer): TokenIndex | null {
     const { tokenHead, tokenBias } = model.weights;
-    if (built.has(tokenHead)) return built.get(tokenHead)!;
+    const byBias = built.get(tokenHead) ?? new WeakMap<Float64Array, TokenIndex | null>();
+    built.set(tokenHead, byBias);
+    if (byBias.has(tokenBias)) return byBias.get(tokenBias)!;
     const d = model.config.dModel;
     const V = model.config.vocab.length;
     const { rows: columns, rowStart, col, val } = csrOf(tokenHead, d, V);
     let index: TokenIndex | null = null;
     const integral = (a: number) => Number.isInteger(a) && Math.abs(a) <= EXACT / 2;
     if (val.every(integral) && tokenBias.every(integral)) {
-      // Row c of W is scale[c] times its direction: its entries over their gcd, the first one positive.
+      // The k-th non-empty row of W is scale[k] times its direction: its entries over their gcd, the first one positive.
       const directions = new Map<string, number>();
       const bases: number[][] = [];
       const scale = new Float64Array(columns.length);
@@ -90,7 +92,7 @@ export class TokenIndex {
         index = new TokenIndex(columns, coordinate, scale, points, D, V);
       }
     }
-    built.set(tokenHead, index);
+    byBias.set(tokenBias, index);
     return index;
   }
 
@@ -185,7 +187,7 @@ const MAX_COORDINATES = 32;
 /** One-direction decisions remembered at most (the map is emptied when full). */
 const SEEN_LIMIT = 1 << 16;
 
-const built = new WeakMap<Float64Array, TokenIndex | null>();
+const built = new WeakMap<Float64Array, WeakMap<Float64Array, TokenIndex | null>>();
 
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];

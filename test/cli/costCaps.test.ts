@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,6 +47,19 @@ describe("cost caps and size guards", () => {
   it("mdm run on an input whose canvas is past the cap is refused by size, after the PRAM ran, before anything is built", async () => {
     const input = Array.from({ length: 128 }, (_, i) => i % 5).join(",");
     expect(await cli("mdm", "run", "bitonic-sort", "--input", input)).toEqual(refusal("mdm run", /bitonic-sort at n = 128 .*its canvas would hold 156929 positions, above the cap of 131072/));
+  });
+
+  it("mdm run and view refuse a decode past its process's cap (by engine) before it runs, and write nothing; --force is an option of both", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "apmdm-caps-"));
+    const ones = (n: number) => Array(n).fill(1).join(",");
+    const unit = "FLOPs (dense count)";
+    // each would run for minutes: the test would time out if the refusal came after the decode
+    expect(await cli("mdm", "run", "prefix-sums", "--input", ones(64), "--model", "masked-arm", "--trace", join(dir, "t.json"))).toEqual(tooCostly("mdm run", "--input \\(n = 64\\) --model masked-arm", unit));
+    expect(await cli("mdm", "run", "prefix-sums", "--input", ones(32), "--engine", "dense")).toEqual(tooCostly("mdm run", "--input \\(n = 32\\) --model mdm", unit));
+    expect(await cli("view", "prefix-sums", "--input", ones(16), "--model", "mdm,arm", "--out", join(dir, "pages"))).toEqual(tooCostly("view", "--input \\(n = 16\\) --model arm", unit));
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await cli("mdm", "run", "sum", "--input", "1,2", "--engine", "dense", "--force", "--json")).toMatchObject({ code: 0 });
+    expect(await cli("view", "sum", "--input", "1,2", "--force", "--out", join(dir, "pages"))).toMatchObject({ code: 0 });
   });
 
   it("parity of 60,000 bits is refused by cost; --force runs past a cap", async () => {
