@@ -55,8 +55,7 @@ export const plotCommand: Command = {
       if (extra !== undefined) throw new UserError("cli/options", `--merge takes only --out (it measures nothing), got --${extra}`);
       const merged = mergeSweeps(values.merge.split(",").map(readSweep));
       const files = await plotFiles(merged, plotSources());
-      mkdirSync(values.out, { recursive: true });
-      for (const f of files) writeFileAtomic(join(values.out, f.name), f.text);
+      writeFiles(values.out, files);
       io.out(`wrote ${files.length} files to ${values.out}\n`);
       return 0;
     }
