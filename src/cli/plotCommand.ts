@@ -1,9 +1,11 @@
 import { UserError } from "../errors.js";
 import { library } from "../pram/library/index.js";
-import { buildPlots } from "../plot/buildPlots.js";
+import { buildPlots, plotFiles } from "../plot/buildPlots.js";
 import { buildExperimentPlots } from "../plot/experiments/buildExperimentPlots.js";
 import { experimentFigures, weightsPredictors } from "../plot/experiments/experimentFigures.js";
+import { mergeSweeps } from "../plot/mergeSweeps.js";
 import { progressBar } from "../plot/progressBar.js";
+import { readSweep } from "../plot/readSweep.js";
 import { plotSources } from "../plot/seriesSources.js";
 import { FORWARD_ENGINES } from "../transformer/forwardEngine.js";
 import { engineOption } from "./engineOption.js";
@@ -24,8 +26,8 @@ const DEFAULT_BUDGETED_MAX_N = 1024;
 
 export const plotCommand: Command = {
   path: ["plot"],
-  usage: `plot --out DIR [--max-n N] [--max-n-tokenwise N] [--budget SECONDS] [--seed S] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--force] | plot --experiments --out DIR [--max-n N]`,
-  summary: "sweep n over library programs; write steps/context-vs-n SVGs, their data as JSON, and fits.md (--experiments: the Sudoku and other experiment figures and tables, over the first N instances)",
+  usage: `plot --out DIR [--max-n N] [--max-n-tokenwise N] [--budget SECONDS] [--seed S] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--force] | plot --merge DIR1,DIR2,… --out DIR | plot --experiments --out DIR [--max-n N]`,
+  summary: "sweep n over library programs; write steps/context-vs-n SVGs, their data as JSON, and fits.md (--merge: the same from the sweeps of several earlier plots; --experiments: the Sudoku and other experiment figures and tables, over the first N instances)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       out: { type: "string" },
@@ -36,6 +38,7 @@ export const plotCommand: Command = {
       seed: { type: "string", default: "1" },
       programs: { type: "string" },
       experiments: { type: "boolean", default: false },
+      merge: { type: "string" },
       force: { type: "boolean", default: false },
     });
     if (positionals.length > 0) throw new UserError("cli/options", `unexpected argument '${positionals[0]}'`);
@@ -43,6 +46,15 @@ export const plotCommand: Command = {
     if (values.experiments) {
       const count = integerOption("--max-n", values["max-n"] ?? "100", 1);
       const files = await buildExperimentPlots(experimentFigures(weightsPredictors(), count), count);
+      writeFiles(values.out, files);
+      io.out(`wrote ${files.length} files to ${values.out}\n`);
+      return 0;
+    }
+    if (values.merge !== undefined) {
+      const extra = args.map((a) => /^--([^=]+)/.exec(a)?.[1]).find((name) => name !== undefined && name !== "out" && name !== "merge");
+      if (extra !== undefined) throw new UserError("cli/options", `--merge takes only --out (it measures nothing), got --${extra}`);
+      const merged = mergeSweeps(values.merge.split(",").map(readSweep));
+      const files = await plotFiles(merged, plotSources());
       writeFiles(values.out, files);
       io.out(`wrote ${files.length} files to ${values.out}\n`);
       return 0;

@@ -29,7 +29,17 @@ const THEOREMS = Object.keys(proofs) as TheoremId[];
  * from each shipped set (all 100 public Sudoku puzzles by default: tens of thousands of forward passes,
  * so `all` leaves experiments out).
  */
-const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 2, thm2: 4, thm3: 2, thm4: 8, thm5: 16, sampling: 16, maxflow: 10, experiments: 100 };
+const DEFAULT_MAX_N: Readonly<Record<TheoremId, number>> = { thm1: 64, thm2: 4, thm3: 2, thm4: 64, thm5: 16, sampling: 16, maxflow: 10, experiments: 100 };
+
+/**
+ * Without --force, the Theorem 1 and 4 sweeps skip (and list) each decode whose steps × context
+ * (decodeBounds) passes this. The MDM of prefix sums at n = 64 is 8.7·10^5 (about 7 s of one core; the
+ * MDM runs about 10 µs per unit, the AP-MDM about 70); insertion sort at n = 64 (T = 16,699 steps over a
+ * 100,000-position canvas) is 1.7·10^9, connected components 3.7·10^7, bitonic sort 1.9·10^7: hours
+ * together. Under it every program but those three and bracket matching reaches n = 64 (or its largest
+ * test size) by default.
+ */
+const MAX_DECODE_COST = 1.5e6;
 
 export const proveCommand: Command = {
   path: ["prove"],
@@ -58,7 +68,7 @@ export const proveCommand: Command = {
     if (unknown !== undefined) throw new UserError("cli/options", `--programs: '${unknown}' is not a library program (${library.map((e) => e.name).join(", ")})`);
     const engine = engineOption(values.engine);
     const theorems = which === "all" ? THEOREMS.filter((t) => t !== "experiments") : [which as TheoremId];
-    const settings = (t: TheoremId) => ({ runs, seed, maxN: maxN ?? DEFAULT_MAX_N[t], programs, ...(engine === "incremental" ? {} : { engine }) });
+    const settings = (t: TheoremId) => ({ runs, seed, maxN: maxN ?? DEFAULT_MAX_N[t], programs, ...(engine === "incremental" ? {} : { engine }), ...(values.force ? {} : { maxCost: MAX_DECODE_COST }) });
     // thm5 sweeps every length up to --max-n; the other checks sweep size lists that --max-n cuts (thm1 and thm4 then add one input at each power of two beyond them).
     if (theorems.includes("thm5")) {
       const cost = thm5Cost(settings("thm5"), COST_CAPS.thm5.cap);

@@ -13,27 +13,35 @@ export interface SweepData {
   readonly command: string;
   readonly settings: SweepSettings;
   readonly points: readonly SweepPoint[];
+  /** Set by `apmdm plot --merge` (mergeSweeps): the sweeps joined, each with its own programs; `settings` is then their union. */
+  readonly parts?: readonly SweepPart[];
+}
+
+/** One sweep of a merged SweepData: the command that measured its programs, and its settings. */
+export interface SweepPart {
+  readonly command: string;
+  readonly settings: SweepSettings;
 }
 
 /** Everything `apmdm plot` writes, built in memory (so nothing is written half-way): sweep ▷ plotFiles. */
 export async function buildPlots(settings: SweepSettings, sources: readonly SeriesSource[], progress?: SweepProgress): Promise<PlotFile[]> {
-  return plotFiles(settings, sources, await sweep(settings, sources, progress));
+  return plotFiles({ command: plotCommandLine(settings), settings, points: await sweep(settings, sources, progress) }, sources);
 }
 
 /**
- * The files of a sweep: per program and metric an SVG and the JSON of its data, fits.md (the table of
- * fitted constants docs quote) and sweep.json (the points themselves, from which all the rest follows).
+ * The files of a sweep: per program and metric an SVG and the JSON of its data (with the command and
+ * settings of the part that measured that program, in a merged sweep), fits.md (the table of fitted
+ * constants docs quote) and sweep.json (the points themselves, from which all the rest follows).
  */
-export async function plotFiles(settings: SweepSettings, sources: readonly SeriesSource[], points: readonly SweepPoint[]): Promise<PlotFile[]> {
-  const command = plotCommandLine(settings);
-  const figures: Figure[] = settings.programs.flatMap((p) => METRICS.map((m) => figure(p, m, settings, command, sources, points)));
+export async function plotFiles(data: SweepData, sources: readonly SeriesSource[]): Promise<PlotFile[]> {
+  const partOf = (program: string): SweepPart => data.parts?.find((p) => p.settings.programs.includes(program)) ?? data;
+  const figures: Figure[] = data.settings.programs.flatMap((p) => METRICS.map((m) => figure(p, m, partOf(p).settings, partOf(p).command, sources, data.points)));
   const files: PlotFile[] = [];
   for (const f of figures) {
     files.push({ name: `${f.name}.svg`, text: `${await renderSvg(f.spec)}\n` });
     files.push({ name: `${f.name}.json`, text: `${compactJson(f.data)}\n` });
   }
-  files.push({ name: "fits.md", text: fitsTable(figures, command) });
-  const data: SweepData = { command, settings, points };
+  files.push({ name: "fits.md", text: fitsTable(figures, data.command) });
   files.push({ name: "sweep.json", text: `${compactJson(data)}\n` });
   return files;
 }

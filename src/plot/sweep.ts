@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { UserError } from "../errors.js";
 import { decodeBounds } from "../mdm/decodeBounds.js";
+import { decodeRefusal } from "../mdm/decodeRefusal.js";
+import type { PramInstance } from "../pram/pramInstance.js";
 import type { PramProgram } from "../pram/pramProgram.js";
 import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
@@ -22,8 +24,9 @@ export interface SweepSettings {
   readonly seed: number;
   /**
    * Seconds for the whole sweep, or null for none. With a budget every series (one process on one program)
-   * gets an equal share and stops growing n before a size whose predicted time (the last size's time ×
-   * (n'/n)²) would overrun its share or the sweep's; the sizes reached are then a property of the machine,
+   * gets an equal share of what is left when the sweep reaches its program (budgetClock) and stops growing n
+   * before a size whose predicted time (the last size's time × (n'/n)²) would overrun its share or the
+   * sweep's; the sizes reached are then a property of the machine,
    * not of the settings (sweep.json records them), while every figure measured stays exact.
    */
   readonly budget: number | null;
@@ -72,16 +75,26 @@ export async function sweep(settings: SweepSettings, sources: readonly SeriesSou
     const grown = sourcesAt(settings, decoders)(n).filter((s) => (schedule ? schedule(entry.name, s.model, n) : clock.grows(`${entry.name} ${s.model}`, n) && fits(entry.name, s, n)));
     return grown.length === 0 ? [] : sources.filter((s) => s.model === "pram" || grown.includes(s));
   };
+  // A budgeted sweep first runs the decoders of its first cell once, untimed: the JIT's warm-up would
+  // otherwise inflate the first series' times and stop them a size or two early.
+  if (settings.budget !== null && cells.length > 0) {
+    const { entry, program, n } = cells[0];
+    const instance = instantiate(program, n);
+    const input = fc.sample(entry.inputs(n), { seed: settings.seed, numRuns: 1 })[0];
+    const pram = pramSummary(instance, input);
+    for (const source of decoders) await source.measure(instance, input, pram);
+  }
   const points: SweepPoint[] = [];
   for (const [i, cell] of cells.entries()) {
+    // Reaching a program, its series and the later programs' share what is left of the budget.
+    if (i === 0 || cells[i - 1].entry !== cell.entry) clock.begin((plan.length - plan.findIndex((p) => p.entry === cell.entry)) * decoders.length);
     const runs = running(cell);
     if (runs.length === 0) continue;
     const { entry, program, n } = cell;
     const total = points.length + cells.slice(i).reduce((k, c) => k + running(c).length, 0);
     const instance = instantiate(program, n);
     const input = fc.sample(entry.inputs(n), { seed: settings.seed, numRuns: 1 })[0];
-    const run = runPram(instance, input);
-    const pram: PramRunSummary = { output: run.output, T: run.meters.T, processors: instance.processors, stepBound: instance.stepBound, memory: instance.memory };
+    const pram = pramSummary(instance, input);
     const x = { T: pram.T, PT: pram.processors * pram.stepBound, S: pram.memory + pram.processors * (instance.registers + 1) };
     const times: string[] = [];
     for (const source of runs) {
@@ -101,6 +114,12 @@ export async function sweep(settings: SweepSettings, sources: readonly SeriesSou
   }
   progress.update?.(points.length, points.length, "done");
   return points;
+}
+
+/** The PRAM interpreter's run of an instance: its output (every decoder's reference) and meters. */
+function pramSummary(instance: PramInstance, input: readonly number[]): PramRunSummary {
+  const run = runPram(instance, input);
+  return { output: run.output, T: run.meters.T, processors: instance.processors, stepBound: instance.stepBound, memory: instance.memory };
 }
 
 /** The programs of a sweep, each with the sizes n it is run at. */
@@ -142,14 +161,7 @@ export function sweepCost(settings: SweepSettings, sources: readonly SeriesSourc
   return { pairs, decodes };
 }
 
-/** Whether the decode of `source` at n passes the layouts' checks (decodeBounds refuses what could not compile or fit). */
+/** Whether the decode of `source` at n passes the layouts' checks (decodeRefusal). */
 function bounded(program: PramProgram, n: number, source: SeriesSource): boolean {
-  if (source.model === "pram") return true;
-  try {
-    decodeBounds(instantiate(program, n), source.model);
-    return true;
-  } catch (e) {
-    if (e instanceof UserError) return false;
-    throw e;
-  }
+  return source.model === "pram" || decodeRefusal(instantiate(program, n), source.model) === null;
 }

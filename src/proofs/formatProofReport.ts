@@ -1,3 +1,4 @@
+import { scientific } from "../cli/costCap.js";
 import type { Palette } from "../repl/palette.js";
 import type { ProofReport } from "./proofReport.js";
 
@@ -26,6 +27,12 @@ export function formatProofReport(r: ProofReport, p: Palette): string {
   if (r.margins.length > 0) {
     lines.push("  worst margins:");
     for (const m of r.margins) lines.push(`    ${m.name}: ${m.value} at ${m.where}`);
+  }
+  if (r.skipped !== undefined && r.skipped.length > 0) {
+    const groups = new Map<string, number[]>();
+    for (const d of r.skipped) groups.set(`${d.program}|${d.model}`, [...(groups.get(`${d.program}|${d.model}`) ?? []), d.n]);
+    const listed = [...groups].map(([key, ns]) => `${key.split("|")[0]} n=${ns.join(", ")} (${key.split("|")[1]})`);
+    lines.push(`  skipped, each over ${s.maxCost === undefined ? "the cap" : scientific(s.maxCost)} steps × context (--force runs them): ${listed.join("; ")}`);
   }
   const c = r.counterexample;
   if (c) {

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { decodeBounds } from "../mdm/decodeBounds.js";
+import { decodeRefusal } from "../mdm/decodeRefusal.js";
 import type { DecodeModel } from "../mdm/mdmRun.js";
 import type { Prediction } from "../mdm/predictor.js";
 import { type Simulation, simulate } from "../mdm/simulate.js";
@@ -9,7 +11,7 @@ import { loadProgram } from "../pram/loadProgram.js";
 import type { PramInstance } from "../pram/pramInstance.js";
 import { counterexampleOf } from "./counterexampleOf.js";
 import { scaleSizes } from "./scaleSizes.js";
-import type { Counterexample, Margin, ProofCheck, ProofSettings } from "./proofReport.js";
+import type { Counterexample, Margin, ProofCheck, ProofSettings, SkippedDecode } from "./proofReport.js";
 
 /** One decode that reproduced the PRAM's output. */
 export interface Observation {
@@ -28,6 +30,8 @@ export interface SweepResult {
   readonly sizes: number[];
   /** The smallest attention-score and logit gaps over every forward pass of the sweep, and where. */
   readonly margins: Margin[];
+  /** The decodes left out because their cost passed settings.maxCost. */
+  readonly skipped: SkippedDecode[];
 }
 
 /**
@@ -46,6 +50,7 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
     tallies.set(name, { passed: c.passed && ok, cases: c.cases + 1 });
   };
   let counterexample: Counterexample | null = null;
+  const skipped: SkippedDecode[] = [];
   const sizes = new Set<number>();
   const attention: Margin = { name: "attention score gap (best − second best, over every query of every head)", value: Infinity, where: "" };
   const logit: Margin = { name: "token logit gap (best − second best, at every predicted position)", value: Infinity, where: "" };
@@ -54,9 +59,14 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
     const tested = entry.testSizes.filter((n) => n <= settings.maxN);
     const swept = [...tested, ...scaleSizes(program, Math.max(...entry.testSizes), settings.maxN)];
     for (const [k, n] of swept.entries()) {
-      sizes.add(n);
       const instance = instantiate(program, n);
       for (const { model, runs } of plan(k, swept.length).map((p) => (k < tested.length ? p : { ...p, runs: 1 }))) {
+        const cost = decodeCost(instance, model);
+        if (settings.maxCost !== undefined && cost > settings.maxCost) {
+          skipped.push({ program: entry.name, n, model, cost });
+          continue;
+        }
+        sizes.add(n);
         const check = `${model} output = PRAM output`;
         const result = fc.check(
           fc.property(entry.inputs(n), (input) => {
@@ -88,7 +98,15 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
     counterexample,
     sizes: [...sizes].sort((a, b) => a - b),
     margins: [attention, logit].filter((m) => m.value < Infinity),
+    skipped,
   };
+}
+
+/** steps × context of a decode (decodeBounds); 0 when the layouts refuse it, so that the decode runs and reports why. */
+function decodeCost(instance: PramInstance, model: DecodeModel): number {
+  if (decodeRefusal(instance, model) !== null) return 0;
+  const { steps, context } = decodeBounds(instance, model);
+  return steps * context;
 }
 
 /** The library programs a check runs on: those settings.programs names, or all. */

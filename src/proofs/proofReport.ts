@@ -1,3 +1,4 @@
+import type { DecodeModel } from "../mdm/mdmRun.js";
 import type { ForwardEngine } from "../transformer/forwardEngine.js";
 
 /**
@@ -27,6 +28,16 @@ export interface ProofReport {
   readonly margins: readonly Margin[];
   /** The first failure, shrunk; null when everything passed. */
   readonly counterexample: Counterexample | null;
+  /** Decodes of the library sweep left out by settings.maxCost (Theorems 1 and 4); absent or empty: none. */
+  readonly skipped?: readonly SkippedDecode[];
+}
+
+/** A decode the library sweep did not run: its cost (steps × context, decodeBounds) was over settings.maxCost. */
+export interface SkippedDecode {
+  readonly program: string;
+  readonly n: number;
+  readonly model: DecodeModel;
+  readonly cost: number;
 }
 
 export interface ProofSettings {
@@ -39,6 +50,12 @@ export interface ProofSettings {
   readonly programs?: readonly string[];
   /** How the compiled weights run their forward passes (default incremental; full and dense are the references). */
   readonly engine?: ForwardEngine;
+  /**
+   * The most steps × context (decodeBounds: the step cap times the longest canvas) one decode of the
+   * library sweep (Theorems 1 and 4) may cover; a costlier decode is skipped and listed in the report.
+   * Absent: every decode runs.
+   */
+  readonly maxCost?: number;
 }
 
 /** One property, e.g. "MDM output = PRAM output" on 40 runs. */

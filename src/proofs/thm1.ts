@@ -53,5 +53,6 @@ export async function proveThm1(settings: ProofSettings): Promise<ProofReport> {
     bounds,
     margins: sweep.margins,
     counterexample: sweep.counterexample ?? generated.counterexample,
+    skipped: sweep.skipped,
   };
 }

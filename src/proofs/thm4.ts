@@ -41,5 +41,6 @@ export async function proveThm4(settings: ProofSettings): Promise<ProofReport> {
     bounds,
     margins: sweep.margins,
     counterexample: sweep.counterexample ?? generated.counterexample,
+    skipped: sweep.skipped,
   };
 }

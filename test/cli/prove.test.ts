@@ -58,6 +58,17 @@ describe("apmdm prove", () => {
     );
   });
 
+  it("lists the decodes skipped over the cost cap, grouped by program and process", () => {
+    const skipped = [
+      { program: "insertion-sort", n: 16, model: "mdm", cost: 7.3e6 },
+      { program: "insertion-sort", n: 32, model: "mdm", cost: 1.1e8 },
+      { program: "connected-components", n: 4, model: "arm", cost: 2.8e6 },
+    ] as const;
+    const text = formatProofReport({ ...failing, counterexample: null, settings: { ...failing.settings, maxCost: 1.5e6 }, skipped }, palette(false));
+    expect(text.split("\n").at(-2)).toBe("  skipped, each over 1.5e6 steps × context (--force runs them): insertion-sort n=16, 32 (mdm); connected-components n=4 (arm)");
+    expect(formatProofReport({ ...failing, skipped: [] }, palette(false))).toBe(formatProofReport(failing, palette(false)));
+  });
+
   it("rejects an unknown theorem and bad numbers with one line", async () => {
     for (const [argv, message] of [
       [["prove", "thm9"], "apmdm prove: unknown theorem 'thm9' (all, thm1, thm2, thm3, thm4, thm5, sampling, maxflow, experiments)\n"],

@@ -35,6 +35,38 @@ describe("budgetClock", () => {
     expect(clock.grows("c", 2)).toBe(false);
   });
 
+  it("predicts with the last two sizes' growth exponent when it is above 2, up to 4", () => {
+    for (const [budget, grows] of [[72, false], [73, true]] as const) {
+      const clock = budgetClock(budget, 1, () => 0);
+      clock.spent("arm", 1, 1);
+      clock.spent("arm", 2, 8); // grew as n³: 4 predicts 64 (n² would predict 32)
+      expect(clock.grows("arm", 4)).toBe(grows); // 9 + 64 against the budget
+    }
+    const fast = budgetClock(1000, 1, () => 0);
+    fast.spent("arm", 1, 1);
+    fast.spent("arm", 2, 100); // grew as n^6.6: capped at n⁴, 4 predicts 1600
+    expect(fast.grows("arm", 4)).toBe(false);
+    fast.spent("mdm", 1, 4);
+    fast.spent("mdm", 2, 4); // flat: still n², 4 predicts 16
+    expect(fast.grows("mdm", 4)).toBe(true);
+  });
+
+  it("shares what is left of the budget among the remaining series at each begin", () => {
+    let t = 0;
+    const clock = budgetClock(100, 4, () => t); // 25 s per series at first
+    clock.begin(4);
+    clock.grows("a", 1);
+    clock.spent("a", 1, 2);
+    expect(clock.grows("a", 4)).toBe(false); // 2 + 32 > 25
+    t = 10;
+    clock.begin(2); // 90 s left for 2 series: 45 each
+    expect(clock.grows("a", 4)).toBe(true); // 2 + 32 ≤ 45
+    t = 100;
+    clock.begin(1); // nothing left
+    expect(clock.grows("a", 2)).toBe(false);
+    expect(clock.grows("b", 1)).toBe(true); // a first size is still measured
+  });
+
   it("without a budget grows everything", () => {
     const clock = budgetClock(null, 4, () => 1e9);
     clock.spent("a", 1, 1e6);

@@ -24,7 +24,7 @@ function markdownFiles(dir: string): string[] {
  */
 describe("docs/plots", () => {
   it("is exactly what `apmdm plot` writes from its recorded sweep, and the docs quote its fits verbatim", async () => {
-    const produced = await plotFiles(committed.settings, plotSources(), committed.points);
+    const produced = await plotFiles(committed, plotSources());
     expect(readdirSync(plots).sort()).toEqual(produced.map((f) => f.name).sort());
     for (const f of produced) expect(readFileSync(join(plots, f.name), "utf8"), f.name).toBe(f.text);
 

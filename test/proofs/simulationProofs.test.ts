@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { decodeBounds } from "../../src/mdm/decodeBounds.js";
+import type { DecodeModel } from "../../src/mdm/mdmRun.js";
+import { instantiate } from "../../src/pram/instantiate.js";
+import { loadProgram } from "../../src/pram/loadProgram.js";
 import { proveThm1 } from "../../src/proofs/thm1.js";
 import { proveThm3 } from "../../src/proofs/thm3.js";
 import { proveThm4 } from "../../src/proofs/thm4.js";
@@ -28,6 +32,22 @@ describe("simulation theorem checks", () => {
     expect(r.margins.map((m) => m.value)).toEqual([r.margins[0].value, 1]);
     expect(r.margins[0].value).toBeGreaterThanOrEqual(1);
     expect(r.margins[0].where).toMatch(/^(sum|broadcast) n=\d+ (mdm|masked-arm|arm) input [\d,]* step \d+$/);
+  });
+
+  it("skips and lists each decode whose steps × context (decodeBounds) passes maxCost, and only those", async () => {
+    const sum = loadProgram("sum");
+    const cost = (n: number, model: DecodeModel) => {
+      const b = decodeBounds(instantiate(sum, n), model);
+      return b.steps * b.context;
+    };
+    const maxCost = cost(2, "mdm");
+    const r = await proveThm1({ runs: 1, seed: 1, maxN: 3, programs: ["sum"], maxCost });
+    expect(r.passed).toBe(true);
+    const planned = [1, 2, 3].flatMap((n) => (n === 2 ? (["mdm", "masked-arm", "arm"] as const) : (["mdm"] as const)).map((model) => ({ program: "sum", n, model, cost: cost(n, model) })));
+    expect(r.skipped).toEqual(planned.filter((d) => d.cost > maxCost));
+    expect(r.skipped!.map((d) => `${d.n} ${d.model}`)).toEqual(["2 masked-arm", "2 arm", "3 mdm"]);
+    expect(r.sizes).toEqual([1, 2]);
+    expect(r.checks.map((c) => c.name)).not.toContain("arm output = PRAM output");
   });
 
   it("Theorem 3: the Masked-ARM replays each unmasking order with a constant number of extra layers", async () => {
