@@ -38,10 +38,11 @@ export const COST_CAPS = {
  * engine recomputes only what a step changed, so its rate depends on the process (measured here on prefix
  * sums, CPU time): an MDM step changes one block of a long canvas (1–2·10^12 dense FLOP/s at n = 128–256;
  * the canvas cap binds first, at about a minute and a half), a Masked-ARM step one token (3–6·10^12), an
- * AP-MDM step renumbers the positions after an edit (2–4·10^10), and an ARM step appends a position to a
+ * AP-MDM step rewrites both of its buffers, a full pass every step, which the token and key indexes make
+ * cheap (2–4·10^11 at n = 512–1024: prefix sums n = 1024 in ≈ 35 s), and an ARM step appends a position to a
  * causal canvas (≈ 10^10). Each cap is about a minute or two of its rate.
  */
-const DECODE_CAPS: Readonly<Record<DecodeModel, number>> = { mdm: 2e14, "masked-arm": 5e14, arm: 1e12, "ap-mdm": 5e12 };
+const DECODE_CAPS: Readonly<Record<DecodeModel, number>> = { mdm: 2e14, "masked-arm": 5e14, arm: 1e12, "ap-mdm": 5e13 };
 const DENSE_DECODE_CAP = 3e11;
 
 /** Refuses, before anything runs, a decode of `instance` by `model` with `engine` past its cap (mdm run, view), unless forced. */
