@@ -61,7 +61,7 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
     for (const [k, n] of swept.entries()) {
       const instance = instantiate(program, n);
       for (const { model, runs } of plan(k, swept.length).map((p) => (k < tested.length ? p : { ...p, runs: 1 }))) {
-        const cost = decodeCost(instance, model);
+        const cost = stepsTimesContext(instance, model);
         if (settings.maxCost !== undefined && cost > settings.maxCost) {
           skipped.push({ program: entry.name, n, model, cost });
           continue;
@@ -103,7 +103,7 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
 }
 
 /** steps × context of a decode (decodeBounds); 0 when the layouts refuse it, so that the decode runs and reports why. */
-function decodeCost(instance: PramInstance, model: DecodeModel): number {
+function stepsTimesContext(instance: PramInstance, model: DecodeModel): number {
   if (decodeRefusal(instance, model) !== null) return 0;
   const { steps, context } = decodeBounds(instance, model);
   return steps * context;
