@@ -53,7 +53,8 @@ export function memoryWrites(instance: PramInstance, layout: BufferLayout, bf: B
     const [wValid, wCell, wPid1, wValue] = attend(
       name,
       [bonus(Cv, valid), term(lin([2 * A, q]), lin([1, x])), bonus(-A, xSq), bonus(P, x), bonus(1, prio)],
-      [valid, x, gate(linear("pid+1", [[1, bf.pid]], 1), 0, P), gate(value, value.lo, value.hi)],
+      // An invalid key's value is gated to 0, so the gate's bounds must hold 0 whatever the value's are.
+      [valid, x, gate(linear("pid+1", [[1, bf.pid]], 1), 0, P), gate(value, Math.min(value.lo, 0), Math.max(value.hi, 0))],
     );
     const found = all(`${name}.found`, [wValid, compare(`${name}.sameCell`, "eq", wCell, q)]);
     return { found, pid1: wPid1, value: wValue };
