@@ -68,7 +68,7 @@ export class LogitCache {
     const xo = r * d;
     let reach = 0;
     for (let q = 0; q < nonEmpty.length; q++) if (xs[xo + nonEmpty[q]] !== 0) reach += rowStart[nonEmpty[q] + 1] - rowStart[nonEmpty[q]];
-    if (this.index && (this.indexMode === "always" || reach > this.index.cost())) {
+    if (this.index && (this.indexMode === "always" || reach > this.index.cost)) {
       const found = this.index.search(xs, xo);
       if (found) {
         this.record(i, found.tied.length > 1 ? found.tied.slice() : found.tied, found.top - found.second);

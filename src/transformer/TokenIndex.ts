@@ -27,6 +27,8 @@ export class TokenIndex {
   private readonly query: Float64Array;
   private readonly stack: Int32Array;
   private readonly ties: Int32Array;
+  /** An estimate of a search's multiply-adds, to weigh against the sparse decision's. */
+  readonly cost: number;
   /** Multiply-adds the last search ran. */
   work = 0;
   /** Decisions by query, for one-direction heads (see search). */
@@ -45,6 +47,7 @@ export class TokenIndex {
   ) {
     this.tree = new PointTree(points, D, Int32Array.from({ length: V }, (_, t) => t), 4);
     this.query = new Float64Array(D);
+    this.cost = 4 * D * Math.log2(this.tree.nodes + 1);
     this.stack = new Int32Array(2 * this.tree.nodes + 2);
     this.ties = new Int32Array(V);
     this.query[D - 1] = 1;
@@ -175,10 +178,6 @@ export class TokenIndex {
     return { tied: list, top, second };
   }
 
-  /** An estimate of a search's multiply-adds, to weigh against the sparse decision's. */
-  cost(): number {
-    return 4 * this.D * Math.log2(this.tree.nodes + 1);
-  }
 }
 
 /** Points with more coordinates than this are not indexed (a k-d tree prunes little in many dimensions). */
