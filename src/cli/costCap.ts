@@ -19,15 +19,18 @@ export interface CostCap {
  * The caps of the commands whose cost explodes with an option (docs/semantics.md, "Limits"). Each is about
  * a minute or two on one core here; the estimates are computed from sizes alone, before any work:
  *  - dyck sample, parity: FLOPs of the decode by the dense count (passFlops × the steps, at the contexts
- *    the construction goes through); the compiled dyck model runs ~7 GFLOP/s of that count here; the
- *    parity model ~10 at the cap (its engine work grows as ≈ n^1.5, docs/cli.md), its evaluator ~0.15;
+ *    the construction goes through); the compiled dyck model runs ~7 GFLOP/s of that count here. Parity has
+ *    a cap per backend: its evaluator runs ~0.15 GFLOP/s; its compiled model ~60 at 128,000 bits (the engine's
+ *    work grows ≈ linearly since the key chain, while the dense count is quadratic; docs/cli.md), so its cap
+ *    sits above the count at the canvas cap (131,072 bits, ≈ 5.4·10^11), which binds first;
  *  - prove thm5: the same over the whole sweep (its samples, decoded by the weights and by the evaluator);
  *  - plot: query–key pairs, Σ over the sweep's decodes of steps × context² — what one attention head of
  *    dimension 1 scores, a lower bound on any forward pass; Theorem 1/4 models have 15–30 heads.
  */
 export const COST_CAPS = {
   dyck: { command: "dyck sample", unit: "FLOPs (dense count)", cap: 2e12, time: "about a minute" },
-  parity: { command: "parity", unit: "FLOPs (dense count)", cap: 1e11, time: "about ten seconds with the weights, minutes with the evaluator" },
+  parity: { command: "parity", unit: "FLOPs (dense count)", cap: 1e12, time: "about fifteen seconds with the weights" },
+  parityEvaluator: { command: "parity --backend evaluator", unit: "FLOPs (dense count)", cap: 1e11, time: "about ten minutes with the evaluator" },
   thm5: { command: "prove thm5", unit: "FLOPs (dense count)", cap: 2e12, time: "about two minutes" },
   plot: { command: "plot", unit: "query–key pairs (Σ steps × context²)", cap: 2e11, time: "about ten minutes" },
 } as const satisfies Record<string, CostCap>;

@@ -24,9 +24,10 @@ export const parityCommand: Command = {
     const text = positionals[0];
     if (!/^[01]+$/.test(text)) throw new UserError("cli/options", `'${text}' is not a bit string (only 0 and 1)`);
     const bits = Array.from(text, Number);
-    const { predictor, config } = backendPredictor(parityProgram(bits.length), backendOption(values.backend));
+    const backend = backendOption(values.backend);
+    const { predictor, config } = backendPredictor(parityProgram(bits.length), backend);
     const steps = paritySteps(bits.length);
-    checkCost(COST_CAPS.parity, `${bits.length} bits`, parityFlops(config, bits.length), `${steps} forward passes, the first two over ${bits.length} positions`, values.force);
+    checkCost(backend === "weights" ? COST_CAPS.parity : COST_CAPS.parityEvaluator, `${bits.length} bits`, parityFlops(config, bits.length), `${steps} forward passes, the first two over ${bits.length} positions`, values.force);
     const r = computeParity(bits, { predictor, trace: values.trace });
     const canvases = r.decode.trace?.canvases.map((x) => Array.from(x, (t) => "M01"[t]).join("")) ?? null;
     if (values.json) {

@@ -2,7 +2,10 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parityProgram } from "../../src/ap-mdm/parity/parityProgram.js";
 import { COST_CAPS } from "../../src/cli/costCap.js";
+import { parityFlops } from "../../src/cli/parityCommand.js";
+import { compile } from "../../src/efasp/compile.js";
 import { MAX_CANVAS, MAX_WEIGHTS } from "../../src/mdm/checkConstructionSize.js";
 import { cli } from "./bufferIo.js";
 
@@ -62,8 +65,10 @@ describe("cost caps and size guards", () => {
     expect(await cli("view", "sum", "--input", "1,2", "--force", "--out", join(dir, "pages"))).toMatchObject({ code: 0 });
   });
 
-  it("parity of 60,000 bits is refused by cost; --force runs past a cap", async () => {
-    expect(await cli("parity", "10".repeat(30_000))).toEqual(tooCostly("parity", "60000 bits", COST_CAPS.parity.unit));
+  it("parity: the evaluator refuses 60,000 bits by cost, the weights' cap admits every canvas the construction does; --force runs past a cap", async () => {
+    expect(await cli("parity", "10".repeat(30_000), "--backend", "evaluator")).toEqual(tooCostly("parity", "60000 bits", COST_CAPS.parityEvaluator.unit));
+    const weights = parityFlops(compile(parityProgram(MAX_CANVAS)).model.config, MAX_CANVAS);
+    expect([weights <= COST_CAPS.parity.cap, weights > COST_CAPS.parityEvaluator.cap]).toEqual([true, true]);
     const forced = await cli("parity", "1011", "--force");
     expect(forced).toMatchObject({ code: 0, out: expect.stringContaining("parity of 1011 (4 bits): 1") });
   });
