@@ -216,26 +216,32 @@ export class HeadCache {
   private settleLevels(): void {
     for (const g of this.settle) {
       this.unsettled[g] = 0;
-      if (this.live[g]) {
-        this.averaged -= this.averagedOf[g];
-        const left = this.margins.get(this.marginOf[g])! - 1;
-        if (left > 0) this.margins.set(this.marginOf[g], left);
-        else {
-          this.margins.delete(this.marginOf[g]);
-          if (this.marginOf[g] === this.leastMargin) this.leastStale = true;
-        }
-      }
+      const wasLive = this.live[g] === 1;
       const members = this.members[g];
-      this.live[g] = members !== undefined && members.length > 0 ? 1 : 0;
-      if (!this.live[g]) continue;
-      const margin = this.best[g] - this.second[g];
-      this.averagedOf[g] = this.count[g] * members.length;
-      this.marginOf[g] = margin;
+      const live = members !== undefined && members.length > 0;
+      this.live[g] = live ? 1 : 0;
+      if (wasLive) this.averaged -= this.averagedOf[g];
+      this.averagedOf[g] = live ? this.count[g] * members.length : 0;
       this.averaged += this.averagedOf[g];
+      const margin = this.best[g] - this.second[g];
+      if (wasLive && live && margin === this.marginOf[g]) continue;
+      if (wasLive) this.dropMargin(this.marginOf[g]);
+      if (!live) continue;
+      this.marginOf[g] = margin;
       this.margins.set(margin, (this.margins.get(margin) ?? 0) + 1);
       if (margin < this.leastMargin) this.leastMargin = margin;
     }
-    this.settle = [];
+    this.settle.length = 0;
+  }
+
+  /** Removes one group's margin from the multiset (the least is recomputed when its last one goes). */
+  private dropMargin(margin: number): void {
+    const left = this.margins.get(margin)! - 1;
+    if (left > 0) this.margins.set(margin, left);
+    else {
+      this.margins.delete(margin);
+      if (margin === this.leastMargin) this.leastStale = true;
+    }
   }
 
   /** Flags group g's output as changed (to publish at the end of the update). */
@@ -339,7 +345,7 @@ export class HeadCache {
       this.moved[g] = 0;
       for (const i of this.members[g]) this.publish(i, g, full, changed);
     }
-    this.movedList = [];
+    this.movedList.length = 0;
     for (const i of rejoined) this.publish(i, this.groupOf[i], full, changed);
     this.settleLevels();
   }
