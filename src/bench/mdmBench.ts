@@ -22,18 +22,19 @@ const TARGETS: Readonly<Record<string, { readonly before: string; readonly targe
 
 /**
  * Decode time of prefix sums over the compiled weights (construct + compile + decode, each step one forward
- * pass) for the MDM (Theorem 1) and the AP-MDM (Theorem 4), n = 4 … 1024 until one decode passes the budget:
+ * pass) for the MDM (Theorem 1), the AP-MDM (Theorem 4) and the ARM baseline (one appended token per step), n
+ * = 4 … 1024 until one decode passes the budget:
  * seconds, steps, context, the dense FLOPs beside the work the default (incremental) engine ran and its full
  * passes, the process's peak resident memory so far, the PRAM interpreter's time on the same input; then the
  * targets of issue 9 with what was measured.
  */
 export const mdmBench: Benchmark = {
-  name: "decode: prefix sums, MDM (Theorem 1) and AP-MDM (Theorem 4), compiled weights",
+  name: "decode: prefix sums, MDM (Theorem 1), AP-MDM (Theorem 4) and ARM, compiled weights",
   async run() {
     const lines: string[] = [];
     const measured = new Map<string, { seconds: number; cpu: number }>();
     const program = loadProgram("prefix-sums");
-    for (const model of ["mdm", "ap-mdm"] as const satisfies readonly DecodeModel[]) {
+    for (const model of ["mdm", "ap-mdm", "arm"] as const satisfies readonly DecodeModel[]) {
       let within10s = 0;
       for (const n of SIZES) {
         const instance = instantiate(program, n);

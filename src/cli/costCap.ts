@@ -40,9 +40,11 @@ export const COST_CAPS = {
  * the canvas cap binds first, at about a minute and a half), a Masked-ARM step one token (3–6·10^12), an
  * AP-MDM step rewrites both of its buffers, a full pass every step, which the token and key indexes make
  * cheap (2–4·10^11 at n = 512–1024: prefix sums n = 1024 in ≈ 35 s), and an ARM step appends a position to a
- * causal canvas (≈ 10^10). Each cap is about a minute or two of its rate.
+ * causal canvas, which keeps every earlier row: its work grows as steps² while the dense count grows as
+ * steps³, so its rate rises with n (3·10^12 at n = 16, 3·10^13 at n = 64: prefix sums n = 64 in ≈ 37 s,
+ * n = 128 refused). Each cap is about a minute or two of its rate.
  */
-const DECODE_CAPS: Readonly<Record<DecodeModel, number>> = { mdm: 2e14, "masked-arm": 5e14, arm: 1e12, "ap-mdm": 5e13 };
+const DECODE_CAPS: Readonly<Record<DecodeModel, number>> = { mdm: 2e14, "masked-arm": 5e14, arm: 2e15, "ap-mdm": 5e13 };
 const DENSE_DECODE_CAP = 3e11;
 
 /** Refuses, before anything runs, a decode of `instance` by `model` with `engine` past its cap (mdm run, view), unless forced. */

@@ -1,5 +1,6 @@
 import { CANVAS_ERRORS } from "./thm1/canvasVocabulary.js";
 import { MdmError } from "./MdmError.js";
+import { maxOf, minOf } from "../minMax.js";
 import type { CanvasLayout } from "./thm1/canvasLayout.js";
 import { RECORD_SIZE } from "./thm1/canvasLayout.js";
 import type { CanvasVocabulary } from "./thm1/canvasVocabulary.js";
@@ -13,7 +14,12 @@ import type { CanvasVocabulary } from "./thm1/canvasVocabulary.js";
  */
 export function canvasError(canvas: ArrayLike<number>, vocab: CanvasVocabulary, layout: CanvasLayout, step: number | null = null): MdmError | null {
   let best: { key: number; position: number; kind: (typeof CANVAS_ERRORS)[number] } | null = null;
+  // Only ids between the least and the greatest error token can be one (a decode checks every step's canvas).
+  const ids = CANVAS_ERRORS.map((kind) => vocab.error(kind));
+  const low = minOf(ids);
+  const high = maxOf(ids);
   for (let i = 0; i < canvas.length; i++) {
+    if (canvas[i] < low || canvas[i] > high) continue;
     const t = vocab.read(canvas[i]);
     if (t.kind !== "error") continue;
     const o = i - layout.recordBase;

@@ -29,12 +29,18 @@ export function weightsPredictor(model: Transformer, engine: ForwardEngine = "in
 function sessionPrediction(session: ForwardSession, tokens: Int32Array, outputs: Uint8Array | undefined): Prediction {
   const n = tokens.length;
   const { meter, logits } = session.run(tokens, outputs);
-  const wanted = (i: number) => !outputs || outputs[i] === 1;
-  const prediction = Int32Array.from({ length: n }, (_, i) => (wanted(i) ? logits.argmax[i] : -1));
-  const bit = (k: number) => Uint8Array.from({ length: n }, (_, i) => (wanted(i) && logits.controlLogits(i)![k] > 0 ? 1 : 0));
-  const control = session.model.config.control ? ([bit(0), bit(1), bit(2)] as const) : null;
+  const prediction = new Int32Array(n).fill(-1);
+  const control = session.model.config.control ? ([new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)] as const) : null;
   const ties = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) if (wanted(i) && logits.tied(i).length > 1) ties.set(i, logits.tied(i).slice());
+  for (let i = 0; i < n; i++) {
+    if (outputs && outputs[i] !== 1) continue;
+    prediction[i] = logits.argmax[i];
+    const tied = logits.tied(i);
+    if (tied.length > 1) ties.set(i, tied.slice());
+    if (!control) continue;
+    const c = logits.controlLogits(i)!;
+    for (let k = 0; k < 3; k++) control[k][i] = c[k] > 0 ? 1 : 0;
+  }
   return {
     prediction,
     tied: (i) => ties.get(i)?.slice() ?? (prediction[i] >= 0 ? [prediction[i]] : []),

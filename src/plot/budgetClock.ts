@@ -12,8 +12,8 @@
  * what is left of the budget. A series not yet measured always takes its first size, so that every
  * program is plotted even when the budget is spent. Without a budget everything grows. The prediction is
  * the last time × (n'/n)^k: k = 2 (the canvas grows about linearly and a step's work with it) unless the
- * last two sizes grew faster (the ARM's canvas grows by one token per pass: its time grows as its
- * steps³), then their exponent, up to 4.
+ * last two sizes grew faster (the one-token processes take steps that grow as P·T, each over a canvas
+ * as long), then their exponent, up to 4.
  */
 export function budgetClock(budget: number | null, threads = 1, now: () => number = () => performance.now() / 1000) {
   const start = now();

@@ -6,6 +6,7 @@ import { assertFinite } from "./NonFiniteError.js";
 import { RowSet } from "./RowSet.js";
 import { SparseEmbedding } from "./SparseEmbedding.js";
 import { csrOf, sparseMatmul } from "./sparseMatmul.js";
+import { widened } from "./widened.js";
 import type { Transformer } from "./transformerWeights.js";
 
 /** Rows a layer computes at a time (its buffers stay in cache). */
@@ -41,9 +42,10 @@ type Reads = { readonly version: number; readonly slots: Int32Array; readonly co
  *    no further;
  *  - the logits of the positions where a column the output heads read changed, when requested.
  * Every recomputed value is computed by the same float64 operations in the same order as `forward`, so a
- * pass gives the same bits as a full pass. The first pass, a change of canvas length (AP-MDM insert/delete,
- * the growing ARM prefix) and a change of more than `fullPassFraction` of the positions run a full pass,
- * counted in the meter's fullPasses.
+ * pass gives the same bits as a full pass. A causal model without `length` features grown at its end (the
+ * ARM's canvas) keeps every earlier row: the new positions are edits, recomputed at every layer. The first
+ * pass, any other change of canvas length (AP-MDM insert/delete) and a change of more than
+ * `fullPassFraction` of the positions run a full pass, counted in the meter's fullPasses.
  */
 export class ForwardSession {
   private tokens = new Int32Array(0);
@@ -66,6 +68,16 @@ export class ForwardSession {
   private readonly fullPassFraction: number;
   private readonly indexMode: IndexMode;
   private readonly embedding: SparseEmbedding;
+  /**
+   * Whether a canvas grown at its end keeps every earlier row: under causal attention a row sees only the
+   * positions before it, and no position feature depends on the length (a `length` feature would change
+   * every row's embedding).
+   */
+  private readonly appends: boolean;
+  /** Rows the residual arrays hold (≥ the canvas length; doubled when an append outgrows them). */
+  private capacity = 0;
+  /** Position sets a pass reuses: edited, a layer's head rows, its attended rows, its recomputed rows, the logits'. */
+  private readonly sets = Array.from({ length: 5 }, () => new RowSet(0));
 
   constructor(
     readonly model: Transformer,
@@ -75,6 +87,7 @@ export class ForwardSession {
     this.indexMode = options.index ?? "auto";
     this.embedding = new SparseEmbedding(model);
     const { config, weights } = model;
+    this.appends = config.causal && config.positionFeatures.every((f) => f.kind !== "length");
     const d = config.dModel;
     const L = config.layers.length;
     this.plans = layerPlans(model);
@@ -99,16 +112,33 @@ export class ForwardSession {
   run(tokens: Int32Array, outputs?: Uint8Array): SessionPass {
     const { config } = this.model;
     const n = tokens.length;
-    const edited = new RowSet(n);
-    let full = n !== this.tokens.length;
+    const before = this.tokens.length;
+    const [edited, headSet, attended, rowSet, outputSet] = this.sets.map((set) => {
+      set.clear();
+      set.resize(n);
+      return set;
+    });
+    // A causal canvas grown at its end keeps its earlier rows (see appends): the new positions are edits.
+    const appended = n > before && before > 0 && this.appends;
+    let full = n !== before && !appended;
     if (!full) {
-      for (let i = 0; i < n; i++) if (tokens[i] !== this.tokens[i]) edited.add(i);
+      for (let i = 0; i < before; i++) if (tokens[i] !== this.tokens[i]) edited.add(i);
+      for (let i = before; i < n; i++) edited.add(i);
       full = edited.length > this.fullPassFraction * n;
     }
     if (full) {
       this.allocate(n);
       edited.fill();
-    } else for (let v = 0; v < this.values.length; v++) this.clearMarks(v);
+    } else {
+      for (let v = 0; v < this.values.length; v++) this.clearMarks(v);
+      if (appended) this.grow(n);
+    }
+    /** The rows of a layer's input to recompute: those whose read columns changed bits, and every new row. */
+    const recomputed = (reads: Reads, set: RowSet): RowSet => {
+      this.rowsChanged(reads, set);
+      for (let i = before; i < n; i++) set.add(i);
+      return set;
+    };
     // Until this pass ends the cached state matches no canvas: a pass that throws leaves the next one full.
     this.tokens = new Int32Array(0);
     const d = config.dModel;
@@ -121,8 +151,10 @@ export class ForwardSession {
     let work = 0;
     const all = full ? Int32Array.from({ length: n }, (_, i) => i) : null;
     config.layers.forEach((layer, l) => {
-      const headRows = all ?? this.rowsChanged(this.headReads[l], n).sorted();
-      const attended = new RowSet(n);
+      headSet.clear();
+      attended.clear();
+      rowSet.clear();
+      const headRows = all ?? recomputed(this.headReads[l], headSet).sorted();
       if (headRows.length > 0) {
         const x = this.gather(l, headRows, this.headReads[l]);
         for (const head of this.heads[l]) {
@@ -130,14 +162,14 @@ export class ForwardSession {
           work += head.work;
         }
       }
-      const rows = all ?? this.rowsChanged(this.allReads[l], n);
+      const rows = all ?? recomputed(this.allReads[l], rowSet);
       if (rows instanceof RowSet) for (const i of attended.sorted()) rows.add(i);
       const recompute = rows instanceof RowSet ? rows.sorted() : rows;
       if (recompute.length > 0) work += this.layerRows(l, recompute, layer.mlpHidden, full);
     });
     if (full) this.logitCache = new LogitCache(this.model, n, this.indexMode);
     const cache = this.logitCache!;
-    if (!full) cache.invalidate(this.rowsChanged(this.outputReads, n).sorted());
+    if (!full) cache.invalidate(this.rowsChanged(this.outputReads, outputSet).sorted());
     const L = config.layers.length;
     work += cache.decide((list) => this.gather(L, Int32Array.from(list), this.outputReads), outputs);
     this.tokens = Int32Array.from(tokens);
@@ -156,9 +188,8 @@ export class ForwardSession {
     return [...byVersion].map(([version, group]) => ({ version, slots: Int32Array.from(group.slots), columns: Int32Array.from(group.columns) }));
   }
 
-  /** The positions where a column of `reads` changed bits in this pass. */
-  private rowsChanged(reads: Reads, n: number): RowSet {
-    const set = new RowSet(n);
+  /** Adds to `set` the positions where a column of `reads` changed bits in this pass; returns it. */
+  private rowsChanged(reads: Reads, set: RowSet): RowSet {
     for (const { version, slots } of reads) {
       const marks = this.changed[version];
       const width = this.widths[version];
@@ -295,10 +326,24 @@ export class ForwardSession {
       this.values = this.widths.map((w) => new Float64Array(n * w));
       this.changed = this.widths.map((w) => new Uint8Array(n * w));
       this.changedRows = this.widths.map(() => new RowSet(n));
+      this.capacity = n;
     }
     this.heads = config.layers.map((layer, l) =>
       layer.heads.map(({ dQK, dV }, h) => new HeadCache(weights.layers[l].heads[h], n, d, dQK, dV, config.causal, config.attention, { layer: l, head: h }, this.indexMode)),
     );
+  }
+
+  /** Appends rows up to n (see appends): the arrays widen, the earlier rows keep their state. */
+  private grow(n: number): void {
+    if (n > this.capacity) {
+      const c = Math.max(n, 2 * this.capacity);
+      this.values = this.values.map((a, v) => widened(a, c * this.widths[v]));
+      this.changed = this.changed.map((a, v) => widened(a, c * this.widths[v]));
+      this.capacity = c;
+    }
+    for (const rows of this.changedRows) rows.resize(n);
+    for (const heads of this.heads) for (const head of heads) head.grow(n);
+    this.logitCache!.grow(n);
   }
 
   /** The dense pass's FLOPs (forward's formula, from each head's current counts), the work done, the margins. */

@@ -5,6 +5,7 @@ import type { RowSet } from "./RowSet.js";
 import type { AttentionKind } from "./transformerConfig.js";
 import type { HeadWeights } from "./transformerWeights.js";
 import { EXACT, integralBound, integralMax, PointTree } from "./PointTree.js";
+import { widened } from "./widened.js";
 
 /**
  * When the session searches indexes instead of scanning (see HeadCache): "auto" when it pays, "always"
@@ -32,48 +33,50 @@ export type IndexMode = "auto" | "always" | "never";
  * Scores are dot products in increasing t from +0, the same operations as attendHead's, hence the same bits.
  */
 export class HeadCache {
-  readonly k: Float64Array;
-  readonly v: Float64Array;
+  // Arrays hold `capacity` positions (≥ n); grow() widens them when a causal canvas is appended to.
+  private capacity: number;
+  k: Float64Array;
+  v: Float64Array;
   /** Per position: its group's output. */
-  readonly attended: Float64Array;
+  attended: Float64Array;
   // Per group g (ids < n): q row, the position that defines it, members, levels, sum and output.
-  private readonly gq: Float64Array;
-  private readonly gPos: Int32Array;
-  private readonly members: number[][];
-  private readonly memberAt: Int32Array;
-  private readonly groupOf: Int32Array;
-  private readonly gKey: string[];
+  private gq: Float64Array;
+  private gPos: Int32Array;
+  private members: number[][];
+  private memberAt: Int32Array;
+  private groupOf: Int32Array;
+  private gKey: string[];
   private readonly index = new Map<string, number>();
   private readonly free: number[] = [];
-  private readonly sum: Float64Array;
-  private readonly gOut: Float64Array;
-  private readonly best: Float64Array;
-  private readonly second: Float64Array;
-  private readonly count: Int32Array;
-  private readonly count2: Int32Array;
-  private readonly moved: Uint8Array;
+  private sum: Float64Array;
+  private gOut: Float64Array;
+  private best: Float64Array;
+  private second: Float64Array;
+  private count: Int32Array;
+  private count2: Int32Array;
+  private moved: Uint8Array;
   private integral = false;
-  private readonly scores: Float64Array;
-  private readonly maximal: Int32Array;
+  private scores: Float64Array;
+  private maximal: Int32Array;
   /** Groups whose levels must be recomputed over every key before this update ends (rescans are deferred). */
   private pending: number[] = [];
-  private readonly queued: Uint8Array;
+  private queued: Uint8Array;
   // The (group, touched key) pairs a query-index search found, as per-group linked lists.
-  private readonly hitFirst: Int32Array;
-  private readonly hitLast: Int32Array;
+  private hitFirst: Int32Array;
+  private hitLast: Int32Array;
   private hitNext: Int32Array = new Int32Array(16);
   private hitKey: Int32Array = new Int32Array(16);
-  private readonly touchedOf: Int32Array;
+  private touchedOf: Int32Array;
   /**
    * Per key j, a list of groups that have held j in their top level (a superset: stale entries are harmless,
    * a group follows a key exactly whatever it holds), as linked lists holdFirst[j] → holdGroup/holdNext; and
    * per group, whether its top level was too large to list (such a "wide" group follows every changed key).
    */
-  private readonly holdFirst: Int32Array;
+  private holdFirst: Int32Array;
   private holdGroup: Int32Array = new Int32Array(64);
   private holdNext: Int32Array = new Int32Array(64);
   private holds = 0;
-  private readonly wide: Uint8Array;
+  private wide: Uint8Array;
   /**
    * The key index, kept while no key changes bits (dropped by update when one does), with the per-coordinate
    * maxima of |k| it was built from, and its node value sums, kept while no value changes bits.
@@ -83,10 +86,29 @@ export class HeadCache {
   private keySums: Float64Array | null = null;
   /** Multiply-adds run by the last update. */
   work = 0;
+  /**
+   * levels() kept up to date per group: each live group's counted contribution count·|members| and margin
+   * best − second as last settled, their total and a multiset of the margins; the groups an update touched
+   * (followed, rescanned, joined or left) are settled at its end.
+   */
+  private live: Uint8Array;
+  private averagedOf: Float64Array;
+  private marginOf: Float64Array;
+  private averaged = 0;
+  private readonly margins = new Map<number, number>();
+  private leastMargin = Infinity;
+  private leastStale = false;
+  private settle: number[] = [];
+  private unsettled: Uint8Array;
+  /** Groups whose output changed bits in this update (moved), to publish. */
+  private movedList: number[] = [];
+  /** The values' count of non-integers and an upper bound of max |value| (exact after a recount). */
+  private nonIntegers = 0;
+  private maxValue = 0;
 
   constructor(
     private readonly w: HeadWeights,
-    readonly n: number,
+    public n: number,
     readonly d: number,
     readonly dQK: number,
     readonly dV: number,
@@ -95,43 +117,132 @@ export class HeadCache {
     readonly site: { readonly layer: number; readonly head: number },
     private readonly indexMode: IndexMode = "auto",
   ) {
-    this.k = new Float64Array(n * dQK);
-    this.v = new Float64Array(n * dV);
-    this.attended = new Float64Array(n * dV);
-    this.gq = new Float64Array(n * dQK);
-    this.gPos = new Int32Array(n);
-    this.members = new Array<number[]>(n);
-    this.memberAt = new Int32Array(n);
-    this.groupOf = new Int32Array(n).fill(-1);
-    this.gKey = new Array<string>(n).fill("");
+    const c = (this.capacity = n);
+    this.k = new Float64Array(c * dQK);
+    this.v = new Float64Array(c * dV);
+    this.attended = new Float64Array(c * dV);
+    this.gq = new Float64Array(c * dQK);
+    this.gPos = new Int32Array(c);
+    this.members = new Array<number[]>(c);
+    this.memberAt = new Int32Array(c);
+    this.groupOf = new Int32Array(c).fill(-1);
+    this.gKey = new Array<string>(c).fill("");
     for (let g = n - 1; g >= 0; g--) this.free.push(g);
-    this.sum = new Float64Array(n * dV);
-    this.gOut = new Float64Array(n * dV);
-    this.best = new Float64Array(n);
-    this.second = new Float64Array(n);
-    this.count = new Int32Array(n);
-    this.count2 = new Int32Array(n);
-    this.moved = new Uint8Array(n);
-    this.scores = new Float64Array(n);
-    this.maximal = new Int32Array(n);
-    this.queued = new Uint8Array(n);
-    this.hitFirst = new Int32Array(n).fill(-1);
-    this.hitLast = new Int32Array(n).fill(-1);
-    this.touchedOf = new Int32Array(n);
-    this.holdFirst = new Int32Array(n).fill(-1);
-    this.wide = new Uint8Array(n);
+    this.sum = new Float64Array(c * dV);
+    this.gOut = new Float64Array(c * dV);
+    this.best = new Float64Array(c);
+    this.second = new Float64Array(c);
+    this.count = new Int32Array(c);
+    this.count2 = new Int32Array(c);
+    this.moved = new Uint8Array(c);
+    this.scores = new Float64Array(c);
+    this.maximal = new Int32Array(c);
+    this.queued = new Uint8Array(c);
+    this.hitFirst = new Int32Array(c).fill(-1);
+    this.hitLast = new Int32Array(c).fill(-1);
+    this.touchedOf = new Int32Array(c);
+    this.holdFirst = new Int32Array(c).fill(-1);
+    this.wide = new Uint8Array(c);
+    this.live = new Uint8Array(c);
+    this.averagedOf = new Float64Array(c);
+    this.marginOf = new Float64Array(c);
+    this.unsettled = new Uint8Array(c);
+  }
+
+  /**
+   * Appends positions n .. to − 1 to a causal head (an ARM's canvas grows at its end). No existing query
+   * sees them (j > i), so every group keeps its state; the new positions hold no key, value or group until
+   * the next update computes them (the session passes them as dirty), and their groups are new: rescanned.
+   * The arrays widen to twice their capacity when full, so appending one position at a time costs O(1)
+   * amortised per entry.
+   */
+  grow(to: number): void {
+    if (!this.causal || to < this.n) throw new Error(`HeadCache.grow: a causal head grows (n = ${this.n} → ${to})`);
+    if (to > this.capacity) {
+      const c = Math.max(to, 2 * this.capacity);
+      const { dQK, dV } = this;
+      this.k = widened(this.k, c * dQK);
+      this.v = widened(this.v, c * dV);
+      this.attended = widened(this.attended, c * dV);
+      this.gq = widened(this.gq, c * dQK);
+      this.gPos = widened(this.gPos, c);
+      this.members.length = c;
+      this.memberAt = widened(this.memberAt, c);
+      this.groupOf = widened(this.groupOf, c, -1);
+      for (let g = this.gKey.length; g < c; g++) this.gKey.push("");
+      this.sum = widened(this.sum, c * dV);
+      this.gOut = widened(this.gOut, c * dV);
+      this.best = widened(this.best, c);
+      this.second = widened(this.second, c);
+      this.count = widened(this.count, c);
+      this.count2 = widened(this.count2, c);
+      this.moved = widened(this.moved, c);
+      this.scores = widened(this.scores, c);
+      this.maximal = widened(this.maximal, c);
+      this.queued = widened(this.queued, c);
+      this.hitFirst = widened(this.hitFirst, c, -1);
+      this.hitLast = widened(this.hitLast, c, -1);
+      this.touchedOf = widened(this.touchedOf, c);
+      this.holdFirst = widened(this.holdFirst, c, -1);
+      this.wide = widened(this.wide, c);
+      this.live = widened(this.live, c);
+      this.averagedOf = widened(this.averagedOf, c);
+      this.marginOf = widened(this.marginOf, c);
+      this.unsettled = widened(this.unsettled, c);
+      this.capacity = c;
+    }
+    for (let g = to - 1; g >= this.n; g--) this.free.push(g);
+    this.n = to;
   }
 
   /** Over every query: Σ |S_i| (the keys averaged) and the smallest best − second (forward's meters). */
   levels(): { averaged: number; minMargin: number } {
-    let averaged = 0;
-    let minMargin = Infinity;
-    for (const g of this.index.values()) {
-      averaged += this.count[g] * this.members[g].length;
-      const margin = this.best[g] - this.second[g];
-      if (margin < minMargin) minMargin = margin;
+    if (this.leastStale) {
+      this.leastMargin = Infinity;
+      for (const margin of this.margins.keys()) if (margin < this.leastMargin) this.leastMargin = margin;
+      this.leastStale = false;
     }
-    return { averaged, minMargin };
+    return { averaged: this.averaged, minMargin: this.leastMargin };
+  }
+
+  /** Records that group g's levels or members may change in this update (settled at its end). */
+  private touch(g: number): void {
+    if (this.unsettled[g]) return;
+    this.unsettled[g] = 1;
+    this.settle.push(g);
+  }
+
+  /** Moves the touched groups' contributions to levels() from their settled values to their current ones. */
+  private settleLevels(): void {
+    for (const g of this.settle) {
+      this.unsettled[g] = 0;
+      if (this.live[g]) {
+        this.averaged -= this.averagedOf[g];
+        const left = this.margins.get(this.marginOf[g])! - 1;
+        if (left > 0) this.margins.set(this.marginOf[g], left);
+        else {
+          this.margins.delete(this.marginOf[g]);
+          if (this.marginOf[g] === this.leastMargin) this.leastStale = true;
+        }
+      }
+      const members = this.members[g];
+      this.live[g] = members !== undefined && members.length > 0 ? 1 : 0;
+      if (!this.live[g]) continue;
+      const margin = this.best[g] - this.second[g];
+      this.averagedOf[g] = this.count[g] * members.length;
+      this.marginOf[g] = margin;
+      this.averaged += this.averagedOf[g];
+      this.margins.set(margin, (this.margins.get(margin) ?? 0) + 1);
+      if (margin < this.leastMargin) this.leastMargin = margin;
+    }
+    this.settle = [];
+  }
+
+  /** Flags group g's output as changed (to publish at the end of the update). */
+  private move(g: number): void {
+    if (this.moved[g]) return;
+    this.moved[g] = 1;
+    this.movedList.push(g);
   }
 
   /**
@@ -163,17 +274,32 @@ export class HeadCache {
       if (kMoved || vMoved) touched.push(r);
       if (kMoved) this.keys = null;
       if (vMoved) this.keySums = null;
+      for (let c = r * dV; c < r * dV + dV; c++) {
+        this.nonIntegers += (Number.isInteger(vNew[c]) ? 0 : 1) - (Number.isInteger(vOld[c]) ? 0 : 1);
+        const a = Math.abs(vNew[c]);
+        if (a > this.maxValue) this.maxValue = a;
+      }
     }
-    this.integral = integralValues(this.v, n);
+    // The bound maxValue only rises; recounted when it alone would deny exactness, as a scan of every value decides.
+    if (this.nonIntegers === 0 && n * this.maxValue > EXACT) this.maxValue = maxAbs(this.v, n * dV);
+    this.integral = this.nonIntegers === 0 && n * this.maxValue <= EXACT;
     const sumsExact = wasIntegral && this.integral;
     if (full) {
       for (const g of this.index.values()) this.free.push(g);
       this.index.clear();
       this.groupOf.fill(-1);
+      this.live.fill(0);
+      this.averaged = 0;
+      this.margins.clear();
+      this.leastMargin = Infinity;
+      this.leastStale = false;
     } else if (touched.length > 0) {
-      if (this.kind.kind === "softmax") for (const g of this.index.values()) this.queue(g);
+      // Under causal attention a key j reaches only the queries i ≥ j: the groups of positions from the least touched key on.
+      const reached = this.causal ? this.groupsFrom(touched.reduce((j, r) => Math.min(j, dirty[r]), this.n)) : null;
+      const all = Int32Array.from(touched);
+      if (this.kind.kind === "softmax") for (const g of reached ?? this.index.values()) this.queue(g);
+      else if (reached) for (const g of reached) this.follow(g, dirty, all, all.length, kOld, kNew, vOld, vNew, sumsExact);
       else if (!this.followIndexed(dirty, touched, kOld, kNew, vOld, vNew, sumsExact)) {
-        const all = Int32Array.from(touched);
         for (const g of this.index.values()) this.follow(g, dirty, all, all.length, kOld, kNew, vOld, vNew, sumsExact);
       }
     }
@@ -198,6 +324,7 @@ export class HeadCache {
       this.memberAt[i] = members.length;
       members.push(i);
       this.groupOf[i] = g;
+      this.touch(g);
       rejoined.push(i);
     }
     if (this.holds > 16 * n + 1024) {
@@ -207,15 +334,25 @@ export class HeadCache {
       for (const g of this.index.values()) this.queue(g);
     }
     this.flushRescans();
-    for (const g of this.index.values()) {
+    for (const g of this.movedList) {
       if (!this.moved[g]) continue;
       this.moved[g] = 0;
       for (const i of this.members[g]) this.publish(i, g, full, changed);
     }
+    this.movedList = [];
     for (const i of rejoined) this.publish(i, this.groupOf[i], full, changed);
+    this.settleLevels();
+  }
+
+  /** The groups of the positions from `from` on, in increasing position (causal groups hold one position each). */
+  private groupsFrom(from: number): number[] {
+    const groups: number[] = [];
+    for (let i = from; i < this.n; i++) if (this.groupOf[i] >= 0) groups.push(this.groupOf[i]);
+    return groups;
   }
 
   private leave(i: number, g: number): void {
+    this.touch(g);
     const list = this.members[g];
     const last = list.pop()!;
     if (last !== i) {
@@ -250,6 +387,7 @@ export class HeadCache {
    * update, it is rescanned instead. Replacing the sum by 0 + v (a single top key) is always exact.
    */
   private follow(g: number, dirty: Int32Array, touched: Int32Array, touchedCount: number, kOld: Float64Array, kNew: Float64Array, vOld: Float64Array, vNew: Float64Array, sumsExact: boolean): void {
+    this.touch(g);
     const { dQK, dV, gq: q, sum } = this;
     const qo = g * dQK;
     const so0 = g * dV;
@@ -412,6 +550,7 @@ export class HeadCache {
    * same integer (integral values: any order gives the exact sum).
    */
   private searchKeys(g: number, tree: PointTree, sums: Float64Array): void {
+    this.touch(g);
     const { dQK, dV, gq: q, k, v, sum } = this;
     const qo = g * dQK;
     const so = g * dV;
@@ -485,7 +624,7 @@ export class HeadCache {
     this.second[g] = second;
     this.count[g] = count;
     this.count2[g] = count2;
-    this.moved[g] = 1;
+    this.move(g);
     this.average(g);
   }
 
@@ -594,6 +733,7 @@ export class HeadCache {
 
   /** Recomputes group g over every key its queries see, in the reference order. */
   private rescan(g: number): void {
+    this.touch(g);
     const { dQK, dV, gq: q, k, v, scores, maximal } = this;
     const keys = this.causal ? this.gPos[g] + 1 : this.n;
     const qo = g * dQK;
@@ -623,7 +763,7 @@ export class HeadCache {
     this.second[g] = second;
     this.count[g] = count;
     this.count2[g] = count2;
-    this.moved[g] = 1;
+    this.move(g);
     if (this.kind.kind === "softmax") {
       softmaxAverage(scores, 0, keys, best, this.kind.beta, v, dV, this.gOut, g * dV);
       this.work += keys * dV;
@@ -659,7 +799,7 @@ export class HeadCache {
     const count = this.count[g];
     for (let c = g * dV; c < g * dV + dV; c++) {
       const a = sum[c] / count;
-      if (!Object.is(a, gOut[c])) this.moved[g] = 1;
+      if (!Object.is(a, gOut[c])) this.move(g);
       gOut[c] = a;
     }
     this.checkOutput(g);
@@ -697,15 +837,14 @@ function sameRow(a: Float64Array, b: Float64Array, o: number, width: number): bo
   return true;
 }
 
-/** Whether every value is an integer and n · max |value| ≤ 2^53 (sums of any subset are then exact). */
-function integralValues(v: Float64Array, n: number): boolean {
+/** max |a[e]| over the first `length` entries. */
+function maxAbs(a: Float64Array, length: number): number {
   let max = 0;
-  for (let e = 0; e < v.length; e++) {
-    const a = Math.abs(v[e]);
-    if (a !== Math.floor(a)) return false;
-    if (a > max) max = a;
+  for (let e = 0; e < length; e++) {
+    const x = Math.abs(a[e]);
+    if (x > max) max = x;
   }
-  return n * max <= EXACT;
+  return max;
 }
 
 /** A row's bits as a string key (−0 apart from +0), with the position appended when queries are causal. */

@@ -3,6 +3,7 @@ import { assertFinite } from "./NonFiniteError.js";
 import { NonFiniteError } from "./NonFiniteError.js";
 import { csrOf, sparseMatmul } from "./sparseMatmul.js";
 import { TokenIndex } from "./TokenIndex.js";
+import { widened } from "./widened.js";
 import type { Transformer } from "./transformerWeights.js";
 
 /**
@@ -23,11 +24,11 @@ import type { Transformer } from "./transformerWeights.js";
 export class LogitCache {
   private readonly V: number;
   private readonly d: number;
-  private readonly valid: Uint8Array;
-  readonly argmax: Int32Array;
-  private readonly margin: Float64Array;
+  private valid: Uint8Array;
+  argmax: Int32Array;
+  private margin: Float64Array;
   private readonly ties = new Map<number, number[]>();
-  private readonly control: Float64Array | null;
+  private control: Float64Array | null;
   /** Token ids by b_t + 0, descending (ids ascending among equal values), and those values. */
   private readonly ranking: Int32Array;
   private readonly ranked: Float64Array;
@@ -43,7 +44,7 @@ export class LogitCache {
 
   constructor(
     private readonly model: Transformer,
-    readonly n: number,
+    public n: number,
     private readonly indexMode: IndexMode = "auto",
   ) {
     this.index = indexMode === "never" ? null : TokenIndex.of(model);
@@ -138,6 +139,22 @@ export class LogitCache {
     if (tied.length > 1) this.ties.set(i, tied);
     else this.ties.delete(i);
     this.valid[i] = 1;
+  }
+
+  /**
+   * Appends positions n .. to − 1, undecided (a causal canvas grown at its end); the arrays widen to twice
+   * their size when full.
+   */
+  grow(to: number): void {
+    if (to > this.valid.length) {
+      const c = Math.max(to, 2 * this.valid.length);
+      this.valid = widened(this.valid, c);
+      this.argmax = widened(this.argmax, c);
+      this.margin = widened(this.margin, c);
+      if (this.control) this.control = widened(this.control, c * 3);
+    }
+    this.valid.fill(0, this.n, to);
+    this.n = to;
   }
 
   /** The final residual rows that changed: their decisions are stale. */

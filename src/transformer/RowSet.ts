@@ -1,12 +1,24 @@
+import { widened } from "./widened.js";
+
 /** A set of positions 0..n−1 with O(1) insert and membership, listed in increasing order on demand. */
 export class RowSet {
-  private readonly mark: Uint8Array;
-  private readonly items: Int32Array;
+  private mark: Uint8Array;
+  private items: Int32Array;
   private size = 0;
 
-  constructor(readonly n: number) {
+  constructor(public n: number) {
     this.mark = new Uint8Array(n);
     this.items = new Int32Array(n);
+  }
+
+  /** Admits positions 0..to − 1 (every member must be below to); the arrays widen to twice their size when full. */
+  resize(to: number): void {
+    if (to > this.mark.length) {
+      const c = Math.max(to, 2 * this.mark.length);
+      this.mark = widened(this.mark, c);
+      this.items = widened(this.items, c);
+    }
+    this.n = to;
   }
 
   has(i: number): boolean {

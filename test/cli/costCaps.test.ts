@@ -56,7 +56,7 @@ describe("cost caps and size guards", () => {
     // each would run for minutes: the test would time out if the refusal came after the decode
     expect(await cli("mdm", "run", "prefix-sums", "--input", ones(64), "--model", "masked-arm", "--trace", join(dir, "t.json"))).toEqual(tooCostly("mdm run", "--input \\(n = 64\\) --model masked-arm", unit));
     expect(await cli("mdm", "run", "prefix-sums", "--input", ones(32), "--engine", "dense")).toEqual(tooCostly("mdm run", "--input \\(n = 32\\) --model mdm", unit));
-    expect(await cli("view", "prefix-sums", "--input", ones(16), "--model", "mdm,arm", "--out", join(dir, "pages"))).toEqual(tooCostly("view", "--input \\(n = 16\\) --model arm", unit));
+    expect(await cli("view", "prefix-sums", "--input", ones(128), "--model", "ap-mdm,arm", "--out", join(dir, "pages"))).toEqual(tooCostly("view", "--input \\(n = 128\\) --model arm", unit));
     expect(readdirSync(dir)).toEqual([]);
     expect(await cli("mdm", "run", "sum", "--input", "1,2", "--engine", "dense", "--force", "--json")).toMatchObject({ code: 0 });
     expect(await cli("view", "sum", "--input", "1,2", "--force", "--out", join(dir, "pages"))).toMatchObject({ code: 0 });

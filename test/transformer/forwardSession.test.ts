@@ -136,6 +136,29 @@ describe("ForwardSession = forward, bit for bit", () => {
     },
   );
 
+  test.prop(
+    [
+      transformers.chain((model) => {
+        const V = model.config.vocab.length;
+        const step = fc.record({ append: fc.array(fc.nat(V - 1), { minLength: 1, maxLength: 3 }), set: fc.option(fc.tuple(fc.nat(40), fc.nat(V - 1))) });
+        return fc.tuple(fc.constant({ ...model, config: { ...model.config, causal: true } }), fc.array(fc.nat(V - 1), { minLength: 1, maxLength: 12 }), fc.array(step, { minLength: 1, maxLength: 12 }), fc.boolean());
+      }),
+      indexModes,
+    ],
+    { numRuns: 200 },
+  )("causal models grown at their end (the ARM): appended rows, an edit among the earlier ones, only the last position requested", ([model, start, script, lastOnly], index) => {
+    const canvases: Int32Array[] = [Int32Array.from(start)];
+    for (const { append, set } of script) {
+      const next = [...canvases.at(-1)!, ...append];
+      if (set) next[set[0] % next.length] = set[1];
+      canvases.push(Int32Array.from(next));
+    }
+    const lengthFeature = model.config.positionFeatures.some((f) => f.kind === "length");
+    const fullPasses = checkAgainstDense(model, canvases, (t) => (lastOnly ? Uint8Array.from(t, (_, i) => (i === t.length - 1 ? 1 : 0)) : undefined), 1, index);
+    // Without a length feature only the first pass is full: every later one appends.
+    expect(fullPasses).toBe(lengthFeature ? canvases.length : 1);
+  });
+
   it("counts a full pass on the first call, on a length change and past the changed fraction, none otherwise", () => {
     const model = transformersSample();
     const a = Int32Array.from({ length: 16 }, (_, i) => i % 3);
@@ -145,6 +168,14 @@ describe("ForwardSession = forward, bit for bit", () => {
     const d = c.subarray(0, 15);
     const session = new ForwardSession(model);
     expect([a, b, b, c, d].map((t) => session.run(t).meter.fullPasses)).toEqual([1, 0, 0, 1, 1]);
+    // A causal model keeps its rows when the canvas grows at its end, unless a feature reads the length.
+    const grown = [a, Int32Array.of(...a, 1), Int32Array.of(...a, 1, 2), a];
+    const causal = (positionFeatures: Transformer["config"]["positionFeatures"]) =>
+      new ForwardSession(randomTransformer({ ...model.config, causal: true, positionFeatures }, 3, 0.5));
+    const plain = causal([{ kind: "one" }, { kind: "index", offset: 0, divisor: 1, modulus: null, power: 2 }]);
+    expect(grown.map((t) => plain.run(t).meter.fullPasses)).toEqual([1, 0, 0, 1]);
+    const counting = causal([{ kind: "one" }, { kind: "length", power: 1 }]);
+    expect(grown.map((t) => counting.run(t).meter.fullPasses)).toEqual([1, 1, 1, 1]);
   });
 });
 
