@@ -239,12 +239,14 @@ function pramSummary(instance: PramInstance, input: readonly number[]): PramRunS
 
 /** The programs of a sweep, each with the sizes n it is run at. */
 function sweepPlan(settings: SweepSettings) {
-  return settings.programs.map((name) => {
-    const entry = library.find((e) => e.name === name);
-    if (!entry) throw new UserError("plot/program", `'${name}' is not a library program (${library.map((e) => e.name).join(", ")})`);
-    const program = loadProgram(name);
-    return { entry, program, sizes: plotSizes(program, settings.maxN) };
-  });
+  return sweepPrograms(settings).map((p) => ({ ...p, sizes: [...plotSizes(p.program, settings.maxN)] }));
+}
+
+/** The library programs a sweep names, each name checked before any is loaded. */
+function sweepPrograms(settings: SweepSettings) {
+  const unknown = settings.programs.find((name) => !library.some((e) => e.name === name));
+  if (unknown !== undefined) throw new UserError("plot/program", `'${unknown}' is not a library program (${library.map((e) => e.name).join(", ")})`);
+  return settings.programs.map((name) => ({ entry: library.find((e) => e.name === name)!, program: loadProgram(name) }));
 }
 
 /** The sources run at size n: the one-token-per-step processes only up to maxNTokenwise. */
@@ -262,8 +264,10 @@ export function sweepCost(settings: SweepSettings, sources: readonly SeriesSourc
   const runs = sourcesAt(settings, sources);
   let pairs = 0;
   let decodes = 0;
-  for (const { program, sizes } of sweepPlan(settings)) {
-    for (const n of sizes) {
+  // Program by program, n ascending and the sizes found lazily: a refusal stops the estimate at the first
+  // size refused, before the sizes beyond it are searched (plot --max-n 100000 took 8 s to find them).
+  for (const { program } of sweepPrograms(settings)) {
+    for (const n of plotSizes(program, settings.maxN)) {
       const instance = instantiate(program, n);
       for (const source of runs(n)) {
         if (source.model === "pram") continue;

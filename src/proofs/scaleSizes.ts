@@ -9,5 +9,5 @@ import { validSizes } from "../pram/validSizes.js";
 export function scaleSizes(program: PramProgram, from: number, maxN: number): number[] {
   const powers: number[] = [];
   for (let p = 1; p <= maxN; p *= 2) if (p > from) powers.push(p);
-  return validSizes(program, powers, maxN);
+  return [...validSizes(program, powers, maxN)];
 }

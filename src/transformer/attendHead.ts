@@ -72,7 +72,8 @@ export function attendHead(
 /**
  * One pass over scores[row .. row + keys): top[0] = the maximum, top[1] = the largest score strictly below
  * it (−∞ if none); the keys attaining the maximum go, in increasing order, to maximal[0 .. count), and
- * count is returned.
+ * count is returned; −1 for any non-finite score (a −∞ first key too: before, it tied with the initial −∞
+ * and a finite key after it took over, so the full and dense engines decoded past it; fuzz seed 2027).
  */
 export function maximalKeys(scores: Float64Array, row: number, keys: number, maximal: Int32Array, top: Float64Array): number {
   let best = -Infinity;
@@ -85,7 +86,7 @@ export function maximalKeys(scores: Float64Array, row: number, keys: number, max
       best = s;
       maximal[0] = j;
       count = 1;
-    } else if (s === best) maximal[count++] = j;
+    } else if (s === best && count > 0) maximal[count++] = j; // count > 0: best is a score, not the −∞ it starts from
     else if (s > second) second = s;
     else if (!(s >= -Number.MAX_VALUE)) return -1;
   }

@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { decodeSafetensors } from "./decodeSafetensors.js";
 import { MODEL_FILE_NAMES, type ModelFiles } from "./modelFiles.js";
 import { ModelError } from "./ModelError.js";
+import { JsonEntryCounter, type JsonEntryLimits } from "./JsonEntryCounter.js";
+import { JSON_ENTRY_LIMITS, JSON_SPARE_ENTRIES } from "./modelLimits.js";
 import { modelTensors, weightsFromTensors } from "./modelTensors.js";
 import { parseConfig } from "./parseConfig.js";
 import type { Transformer } from "./transformerWeights.js";
@@ -16,11 +18,13 @@ import type { Transformer } from "./transformerWeights.js";
  */
 export function decodeModel(files: ModelFiles, dir: string): Transformer {
   const path = (key: keyof ModelFiles) => join(dir, MODEL_FILE_NAMES[key]);
-  const config = parseConfig(readJson(files.config, path("config")), path("config"));
+  const config = parseConfig(readJson(files.config, path("config"), JSON_ENTRY_LIMITS.config), path("config"));
   const file = path("tensors");
   const corrupt = (why: string) => new ModelError("corrupt", file, why);
-  const { tensors } = decodeSafetensors(files.tensors, file);
   const specs = modelTensors(config);
+  // Its header holds one entry per tensor and __metadata__: past a few more (each named below, if parsed),
+  // the header is refused before it is parsed.
+  const { tensors } = decodeSafetensors(files.tensors, file, { depth: 8, entries: (p) => (p === "" ? specs.length + JSON_SPARE_ENTRIES : Infinity) });
   const expected = new Map(specs.map((s) => [s.name, s]));
   const data = new Map<string, Float64Array>();
   for (const t of tensors) {
@@ -33,7 +37,7 @@ export function decodeModel(files: ModelFiles, dir: string): Transformer {
   }
   const missing = specs.find((s) => !data.has(s.name));
   if (missing) throw corrupt(`missing tensor ${missing.name} (shape [${missing.shape}])`);
-  const labels = readJson(files.labels, path("labels"));
+  const labels = readJson(files.labels, path("labels"), JSON_ENTRY_LIMITS.labels);
   const labelsFail = (why: string) => new ModelError("corrupt", path("labels"), why);
   if (!Array.isArray(labels)) throw labelsFail("must be a list of strings");
   const bad = labels.findIndex((l) => typeof l !== "string");
@@ -43,7 +47,9 @@ export function decodeModel(files: ModelFiles, dir: string): Transformer {
   return { config, labels: labels as string[], weights: weightsFromTensors(config, data) };
 }
 
-function readJson(bytes: Uint8Array, file: string): unknown {
+/** Parsed JSON, its entries counted against `limits` first (JsonEntryCounter). */
+function readJson(bytes: Uint8Array, file: string, limits: JsonEntryLimits): unknown {
+  new JsonEntryCounter(limits, file).feed(bytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

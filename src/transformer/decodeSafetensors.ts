@@ -1,4 +1,5 @@
 import type { NamedTensor } from "./encodeSafetensors.js";
+import { JsonEntryCounter, type JsonEntryLimits } from "./JsonEntryCounter.js";
 import { ModelError } from "./ModelError.js";
 import { MODEL_LIMITS } from "./modelLimits.js";
 
@@ -20,13 +21,15 @@ interface Entry {
  * header must be UTF-8 JSON of an object whose entries are `__metadata__` (string values) or tensors with
  * exactly dtype "F64", a shape of non-negative integers and data_offsets [begin, end] with end − begin =
  * 8 × (product of the shape); the tensors must tile the data section exactly: no gap, no overlap, no
- * trailing bytes. Anything else is a ModelError naming `file` and why.
+ * trailing bytes. The header's entries are counted against `limits` before it is parsed (decodeModel allows
+ * one per tensor its config implies). Anything else is a ModelError naming `file` and why.
  */
-export function decodeSafetensors(bytes: Uint8Array, file: string): Safetensors {
+export function decodeSafetensors(bytes: Uint8Array, file: string, limits: JsonEntryLimits = { depth: 8, entries: () => Infinity }): Safetensors {
   const corrupt = (why: string) => new ModelError("corrupt", file, why);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dataLength = safetensorsDataBytes(bytes, file);
   const dataStart = bytes.length - dataLength;
+  new JsonEntryCounter(limits, file).feed(bytes.subarray(8, dataStart));
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(8, dataStart));

@@ -100,4 +100,17 @@ describe("fuzz: models with weights near ±1e308", () => {
       expect(outcome(loaded, engine, Int32Array.from([0, 1]))).toEqual({ error: "model/non-finite: layer 0, position 0: the MLP hidden unit is Infinity (a forward pass must stay finite)" });
     }
   });
+
+  it("a −∞ score at a query's first key, before a finite one, stops every engine (fuzz seed 2027, shrunk by hand)", () => {
+    // q = x, k = −x over dModel 1: token M embeds as 1e200, token a as 0; query 0 scores −1e400 = −∞ at key 0,
+    // then 0 at key 1. The full and dense engines took key 1 (the −∞ tied with the −∞ the maximum starts from).
+    const config = { vocab: ["M", "a"], maskToken: 0, dModel: 1, positionFeatures: [], layers: [{ heads: [{ dQK: 1, dV: 1 }], mlpHidden: 0 }], attention: { kind: "average-hard" as const }, causal: false, control: false };
+    const model = randomTransformer(config, 1, 1);
+    model.weights.tokenEmbedding.set([1e200, 0]);
+    Object.assign(model.weights.layers[0].heads[0], { wq: Float64Array.of(1), wk: Float64Array.of(-1), wv: Float64Array.of(1), wo: Float64Array.of(1) });
+    const loaded = decodeModel(encodeModel(model), "fuzz");
+    for (const engine of FORWARD_ENGINES) {
+      expect(outcome(loaded, engine, Int32Array.from([0, 1]))).toEqual({ error: "model/non-finite: layer 0 head 0, position 0: the score is -Infinity (a forward pass must stay finite)" });
+    }
+  });
 });

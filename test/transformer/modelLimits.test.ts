@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +7,8 @@ import { parityProgram } from "../../src/ap-mdm/parity/parityProgram.js";
 import { decodeModel } from "../../src/transformer/decodeModel.js";
 import { encodeModel } from "../../src/transformer/encodeModel.js";
 import { loadModel } from "../../src/transformer/loadModel.js";
-import { MODEL_LIMITS } from "../../src/transformer/modelLimits.js";
+import { JSON_SPARE_ENTRIES, MODEL_LIMITS } from "../../src/transformer/modelLimits.js";
+import { modelTensors } from "../../src/transformer/modelTensors.js";
 import { saveModel } from "../../src/transformer/saveModel.js";
 
 const files = encodeModel(compile(parityProgram(4)).model);
@@ -17,9 +18,38 @@ const corrupt = (message: RegExp) => expect.objectContaining({ code: "model/corr
 
 /** Issue 10: sizes are checked before anything is materialised, and each error blames the right file. */
 describe("model limits", () => {
-  it("a million layers is refused by its count, before any layer is parsed", () => {
+  it("a million layers is refused by its count, before the file is parsed", () => {
     const layers = Array.from({ length: 1_000_000 }, () => 0);
-    expect(() => decodeModel({ ...files, config: text({ ...config, layers }) }, "m")).toThrow(corrupt(/config\.json: layers has 1000000 entries, more than the limit of 4096/));
+    expect(() => decodeModel({ ...files, config: text({ ...config, layers }) }, "m")).toThrow(corrupt(/config\.json: layers has more entries than the limit of 4096 \(counted before parsing/));
+  });
+
+  it("a 43 MB config.json of a million layers on disk is refused by its count while it is read", () => {
+    // 2.7 s and 350 MB to parse before its error; read in chunks and counted, it is refused at its 4,097th layer.
+    const dir = mkdtempSync(join(tmpdir(), "apmdm-limits-"));
+    writeFileSync(join(dir, "labels.json"), files.labels);
+    writeFileSync(join(dir, "model.safetensors"), files.tensors);
+    const layers = Buffer.from(`${JSON.stringify({ heads: [{ dQK: 1, dV: 1 }], mlpHidden: 1 })},`.repeat(100_000));
+    const fd = openSync(join(dir, "config.json"), "w");
+    writeSync(fd, `${JSON.stringify({ ...config, layers: undefined }).slice(0, -1)},"layers":[`);
+    for (let k = 0; k < 10; k++) writeSync(fd, layers);
+    writeSync(fd, "0]}");
+    closeSync(fd);
+    expect(() => loadModel(dir)).toThrow(corrupt(/config\.json: layers has more entries than the limit of 4096/));
+  });
+
+  it("labels.json past the width limit and a safetensors header of far more tensors than config.json implies, before either is parsed", () => {
+    const labels = new TextEncoder().encode(`[${'"",'.repeat(MODEL_LIMITS.dModel)}""]`);
+    expect(() => decodeModel({ ...files, labels }, "m")).toThrow(corrupt(/labels\.json: the top level has more entries than the limit of 1048576/));
+    const tensors = (entries: number) => {
+      const header = new TextEncoder().encode(JSON.stringify(Object.fromEntries(Array.from({ length: entries }, (_, k) => [`t${k}`, { dtype: "F64", shape: [0], data_offsets: [0, 0] }]))));
+      const bytes = new Uint8Array(8 + header.length);
+      new DataView(bytes.buffer).setBigUint64(0, BigInt(header.length), true);
+      bytes.set(header, 8);
+      return bytes;
+    };
+    const implied = modelTensors(config).length;
+    expect(() => decodeModel({ ...files, tensors: tensors(implied + JSON_SPARE_ENTRIES + 1) }, "m")).toThrow(corrupt(new RegExp(`model\\.safetensors: the top level has more entries than the limit of ${implied + JSON_SPARE_ENTRIES}`)));
+    expect(() => decodeModel({ ...files, tensors: tensors(implied + JSON_SPARE_ENTRIES) }, "m")).toThrow(corrupt(/model\.safetensors: unknown tensor t0/));
   });
 
   it("dModel: 1e9 is blamed on config.json, not on labels.json", () => {
@@ -29,7 +59,7 @@ describe("model limits", () => {
 
   it("too many heads over all layers", () => {
     const layer = { heads: Array.from({ length: 40_000 }, () => ({ dQK: 0, dV: 0 })), mlpHidden: 0 };
-    expect(() => decodeModel({ ...files, config: text({ ...config, layers: [layer, layer] }) }, "m")).toThrow(corrupt(/layers\[1\]\.heads takes the heads over all layers past the limit of 65536/));
+    expect(() => decodeModel({ ...files, config: text({ ...config, layers: [layer, layer] }) }, "m")).toThrow(corrupt(/layers\[\]\.heads, all together, has more entries than the limit of 65536/));
   });
 
   it("softmax β must be finite and ≥ 0", () => {
