@@ -4,7 +4,9 @@ import { assertFinite, NonFiniteError } from "./NonFiniteError.js";
 import type { RowSet } from "./RowSet.js";
 import type { AttentionKind } from "./transformerConfig.js";
 import type { HeadWeights } from "./transformerWeights.js";
+import { KeyChain } from "./KeyChain.js";
 import { EXACT, integralBound, integralMax, PointTree } from "./PointTree.js";
+import { TopLevels } from "./TopLevels.js";
 import { widened } from "./widened.js";
 
 /**
@@ -79,11 +81,13 @@ export class HeadCache {
   private wide: Uint8Array;
   /**
    * The key index, kept while no key changes bits (dropped by update when one does), with the per-coordinate
-   * maxima of |k| it was built from, and its node value sums, kept while no value changes bits.
+   * maxima of |k| it was built from, and its value sums (per tree node, or per chain prefix), kept while no
+   * value changes bits.
    */
-  private keys: PointTree | null = null;
+  private keys: KeyIndex | null = null;
   private keyMax = new Float64Array(0);
   private keySums: Float64Array | null = null;
+  private readonly chainScratch: Float64Array;
   /** Multiply-adds run by the last update. */
   work = 0;
   /**
@@ -143,6 +147,7 @@ export class HeadCache {
     this.touchedOf = new Int32Array(c);
     this.holdFirst = new Int32Array(c).fill(-1);
     this.wide = new Uint8Array(c);
+    this.chainScratch = new Float64Array(dV);
     this.live = new Uint8Array(c);
     this.averagedOf = new Float64Array(c);
     this.marginOf = new Float64Array(c);
@@ -479,30 +484,40 @@ export class HeadCache {
   }
 
   /**
-   * Rescans the queued groups: by a search of a key index (PointTree over all keys, each node with the value
-   * sum of its keys) when that is exact and pays, otherwise over every key in order (rescan).
+   * Rescans the queued groups: by a search of a key index (a chain of keys, or a PointTree over all keys, each
+   * node with the value sum of its keys) when that is exact and pays, otherwise over every key in order
+   * (rescan).
    */
   private flushRescans(): void {
     const list = this.pending.filter((g) => this.queued[g]);
     this.pending = [];
     for (const g of list) this.queued[g] = 0;
     if (list.length === 0) return;
-    const tree = this.keyIndex(list);
-    if (!tree) {
+    const index = this.keyIndex(list);
+    if (!index) {
       for (const g of list) this.rescan(g);
       return;
     }
-    this.keySums ??= this.nodeSums(tree);
-    for (const g of list) this.searchKeys(g, tree, this.keySums);
+    if (index.kind === "chain") {
+      const { chain } = index;
+      if (!this.keySums) {
+        this.keySums = chain.prefixSums(this.v, this.dV);
+        this.work += this.n * this.dV;
+      }
+      for (const g of list) this.searchChain(g, chain, this.keySums);
+      return;
+    }
+    this.keySums ??= this.nodeSums(index.tree);
+    for (const g of list) this.searchKeys(g, index.tree, this.keySums);
   }
 
   /**
    * A key index for rescanning `groups`, or null when a scan is required or cheaper: softmax (every key is
    * weighted), causal heads (each query sees its own prefix), non-integral values (the sums would depend on
    * their order), non-integral or too large q·k (the bounds would not be exact), or too few groups to repay
-   * the build (mode auto).
+   * the build (mode auto). The keys' chain when they form one (KeyChain), else a k-d tree.
    */
-  private keyIndex(groups: readonly number[]): PointTree | null {
+  private keyIndex(groups: readonly number[]): KeyIndex | null {
     const { n, dQK } = this;
     if (this.kind.kind !== "average-hard" || this.causal || !this.integral || this.indexMode === "never" || n === 0) return null;
     // A build costs about (dQK + 3)·N·log2 N, a scan dQK·N per group; a kept index costs nothing.
@@ -513,7 +528,9 @@ export class HeadCache {
       const integral = integralMax(this.k, dQK, all, n, this.keyMax);
       this.work += n * dQK;
       if (!integral) return null;
-      this.keys = new PointTree(this.k, dQK, all, 4);
+      const { chain, work } = KeyChain.detect(this.k, dQK, n);
+      this.work += work;
+      this.keys = chain ? { kind: "chain", chain } : { kind: "tree", tree: new PointTree(this.k, dQK, all, 4) };
       this.keySums = null;
     }
     const qMax = new Float64Array(dQK);
@@ -551,61 +568,29 @@ export class HeadCache {
    */
   private searchKeys(g: number, tree: PointTree, sums: Float64Array): void {
     this.touch(g);
-    const { dQK, dV, gq: q, k, v, sum } = this;
+    const { dQK, dV, gq: q, k, v } = this;
     const qo = g * dQK;
-    const so = g * dV;
-    let best = -Infinity;
-    let second = -Infinity;
-    let count = 0;
-    let count2 = 0;
+    const top = new TopLevels(this.sum, g * dV, dV, HOLD_LIMIT);
     let visited = 0;
     let scored = 0;
-    // The top level's keys, as tree.order ranges, while they number at most HOLD_LIMIT.
-    const topFrom: number[] = [];
-    const topTo: number[] = [];
-    let listed = 0;
-    const list = (from: number, to: number): void => {
-      listed += to - from;
-      if (listed > HOLD_LIMIT) return;
-      topFrom.push(from);
-      topTo.push(to);
-    };
-    const level = (s: number, c: number, from: Float64Array, vo: number, keysFrom: number): void => {
-      if (s > best) {
-        second = best;
-        count2 = count;
-        best = s;
-        count = c;
-        for (let e = 0; e < dV; e++) sum[so + e] = 0 + from[vo + e];
-        topFrom.length = topTo.length = listed = 0;
-        list(keysFrom, keysFrom + c);
-      } else if (s === best) {
-        count += c;
-        for (let e = 0; e < dV; e++) sum[so + e] += from[vo + e];
-        list(keysFrom, keysFrom + c);
-      } else if (s > second) {
-        second = s;
-        count2 = c;
-      } else if (s === second) count2 += c;
-    };
     const stack = [0];
     while (stack.length > 0) {
       const node = stack.pop()!;
       visited++;
-      if (tree.bound(node, q, qo) < second) continue;
+      if (tree.bound(node, q, qo) < top.second) continue;
       if (tree.single[node]) {
         let s = 0;
         const ko = tree.order[tree.start[node]] * dQK;
         for (let t = 0; t < dQK; t++) s += q[qo + t] * k[ko + t];
         scored++;
-        level(s, tree.end[node] - tree.start[node], sums, node * dV, tree.start[node]);
+        top.add(s, tree.end[node] - tree.start[node], sums, node * dV, tree.start[node]);
       } else if (tree.left[node] < 0) {
         for (let r = tree.start[node]; r < tree.end[node]; r++) {
           const j = tree.order[r];
           let s = 0;
           for (let t = 0; t < dQK; t++) s += q[qo + t] * k[j * dQK + t];
           scored++;
-          level(s, 1, v, j * dV, r);
+          top.add(s, 1, v, j * dV, r);
         }
       } else {
         const a = tree.left[node];
@@ -615,15 +600,30 @@ export class HeadCache {
         visited += 2;
       }
     }
-    this.work += (visited + scored) * dQK + count * dV;
-    if (listed > HOLD_LIMIT) this.wide[g] = 1;
-    else topFrom.forEach((from, k) => {
-      for (let r = from; r < topTo[k]; r++) this.hold(tree.order[r], g);
+    this.work += (visited + scored) * dQK + top.count * dV;
+    this.adopt(g, top, tree.order);
+  }
+
+  /** Group g's two top levels from the keys' chain (KeyChain.search: the same levels, sum and scores as rescan's). */
+  private searchChain(g: number, chain: KeyChain, sums: Float64Array): void {
+    this.touch(g);
+    const { dQK, dV } = this;
+    const top = new TopLevels(this.sum, g * dV, dV, HOLD_LIMIT);
+    const scored = chain.search(this.gq, g * dQK, this.k, dQK, sums, dV, this.chainScratch, top);
+    this.work += scored * dQK + top.count * dV;
+    this.adopt(g, top, chain.order);
+  }
+
+  /** Stores a search's levels as group g's, records the keys it holds (`order` maps the listed ranges to keys), and averages. */
+  private adopt(g: number, top: TopLevels, order: Int32Array): void {
+    if (top.listed > HOLD_LIMIT) this.wide[g] = 1;
+    else top.from.forEach((from, r) => {
+      for (let e = from; e < top.to[r]; e++) this.hold(order[e], g);
     });
-    this.best[g] = best;
-    this.second[g] = second;
-    this.count[g] = count;
-    this.count2[g] = count2;
+    this.best[g] = top.best;
+    this.second[g] = top.second;
+    this.count[g] = top.count;
+    this.count2[g] = top.count2;
     this.move(g);
     this.average(g);
   }
@@ -809,6 +809,9 @@ export class HeadCache {
     assertFinite(this.gOut, g * this.dV, g * this.dV + this.dV, this.dV, () => this.gPos[g], { ...this.site, what: "attention output" });
   }
 }
+
+/** A key index: the keys' chain when they form one, else a k-d tree over them. */
+type KeyIndex = { readonly kind: "chain"; readonly chain: KeyChain } | { readonly kind: "tree"; readonly tree: PointTree };
 
 /** Top levels of at most this many keys are listed per key (HeadCache's holds); larger ones mark the group wide. */
 const HOLD_LIMIT = 8;

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { JsonEntryCounter, type JsonEntryLimits } from "../../src/transformer/JsonEntryCounter.js";
+import { fuzzRuns } from "../fuzz/fuzzRuns.js";
 
 /** The reference: per path, the most entries of one container and of all together, and the depth, from the parsed value. */
 function shape(value: unknown) {
@@ -39,12 +40,12 @@ const documents = fc.tuple(fc.jsonValue({ maxDepth: 5 }), fc.boolean()).map(([v,
 const cuts = fc.array(fc.nat(), { maxLength: 6 });
 
 describe("JsonEntryCounter (counts before parsing)", () => {
-  test.prop([documents, cuts], { numRuns: 300 })("accepts a document at exactly its own counts and depth, fed in any chunks", ({ value, text }, at) => {
+  test.prop([documents, cuts], fuzzRuns(300))("accepts a document at exactly its own counts and depth, fed in any chunks", ({ value, text }, at) => {
     const { most, total, depth } = shape(value);
     expect(refusal(text, { depth, entries: (p) => most.get(p) ?? 0, totals: total }, at)).toBeNull();
   });
 
-  test.prop([documents, cuts, fc.nat()], { numRuns: 300 })("refuses one entry less at any path, per container or all together, and one level less", ({ value, text }, at, pick) => {
+  test.prop([documents, cuts, fc.nat()], fuzzRuns(300))("refuses one entry less at any path, per container or all together, and one level less", ({ value, text }, at, pick) => {
     const { most, total, depth } = shape(value);
     const full = [...most].filter(([, n]) => n > 0);
     fc.pre(full.length > 0);

@@ -7,6 +7,7 @@ import type { ModelFiles } from "../../src/transformer/modelFiles.js";
 import { ModelError } from "../../src/transformer/ModelError.js";
 import { randomTransformer } from "../../src/transformer/randomTransformer.js";
 import { transformers } from "./arbitraryTransformer.js";
+import { fuzzRuns } from "../fuzz/fuzzRuns.js";
 
 const DIR = "/models/m";
 
@@ -32,20 +33,20 @@ const keys = ["config", "labels", "tensors"] as const;
 const filesAndTarget = fc.tuple(transformers, fc.constantFrom(...keys)).map(([model, key]) => ({ files: encodeModel(model), key }));
 
 describe("decodeModel (the loader, fuzzed)", () => {
-  test.prop([transformers], { numRuns: 50 })("decodes what encodeModel wrote", (model) => {
+  test.prop([transformers], fuzzRuns(50))("decodes what encodeModel wrote", (model) => {
     const back = decodeModel(encodeModel(model), DIR);
     expect(back.config).toEqual(model.config);
     expect(back.weights).toEqual(model.weights);
   });
 
-  test.prop([filesAndTarget, fc.double({ min: 0, max: 1, maxExcluded: true })], { numRuns: 300 })("any truncation of any file is a ModelError", ({ files, key }, cut) => {
+  test.prop([filesAndTarget, fc.double({ min: 0, max: 1, maxExcluded: true })], fuzzRuns(300))("any truncation of any file is a ModelError", ({ files, key }, cut) => {
     // The JSON files end in a newline, which may go: cut into what precedes it.
     const length = key === "tensors" ? files[key].length : files[key].length - 1;
     const bytes = files[key].subarray(0, Math.floor(cut * length));
     expect(decodeOrModelError({ ...files, [key]: bytes })).toBeInstanceOf(ModelError);
   });
 
-  test.prop([filesAndTarget, fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 })], { numRuns: 500 })(
+  test.prop([filesAndTarget, fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 })], fuzzRuns(500))(
     "flipped bytes anywhere: a ModelError or a model that runs, never another exception",
     ({ files, key }, flips) => {
       const bytes = files[key].slice();
@@ -54,11 +55,11 @@ describe("decodeModel (the loader, fuzzed)", () => {
     },
   );
 
-  test.prop([filesAndTarget, fc.uint8Array({ maxLength: 64 })], { numRuns: 200 })("random bytes in place of a file: a ModelError, never another exception", ({ files, key }, junk) => {
+  test.prop([filesAndTarget, fc.uint8Array({ maxLength: 64 })], fuzzRuns(200))("random bytes in place of a file: a ModelError, never another exception", ({ files, key }, junk) => {
     decodeOrModelError({ ...files, [key]: junk });
   });
 
-  test.prop([transformers, fc.constantFrom("dModel", "vocab", "positionFeatures", "control", "dQK", "dV", "mlpHidden", "layers")], { numRuns: 200 })(
+  test.prop([transformers, fc.constantFrom("dModel", "vocab", "positionFeatures", "control", "dQK", "dV", "mlpHidden", "layers")], fuzzRuns(200))(
     "a config whose shapes disagree with the tensors is a ModelError",
     (model, field) => {
       const files = encodeModel(model);
@@ -76,7 +77,7 @@ describe("decodeModel (the loader, fuzzed)", () => {
     },
   );
 
-  test.prop([transformers, fc.jsonValue(), fc.nat({ max: 5 })], { numRuns: 200 })("any JSON value in place of a config field: a ModelError or a valid model", (model, value, field) => {
+  test.prop([transformers, fc.jsonValue(), fc.nat({ max: 5 })], fuzzRuns(200))("any JSON value in place of a config field: a ModelError or a valid model", (model, value, field) => {
     const files = encodeModel(model);
     const c = json(files.config);
     const paths: ((v: unknown) => void)[] = [(v) => (c.maskToken = v), (v) => (c.attention = v), (v) => (c.causal = v), (v) => (c.vocab = v), (v) => (c.layers = v), (v) => (c.positionFeatures = [v])];
@@ -84,7 +85,7 @@ describe("decodeModel (the loader, fuzzed)", () => {
     decodeOrModelError({ ...files, config: text(c) });
   });
 
-  test.prop([transformers, fc.constantFrom(Number.NaN, Infinity, -Infinity)], { numRuns: 50 })("a non-finite weight is a ModelError", (model, bad) => {
+  test.prop([transformers, fc.constantFrom(Number.NaN, Infinity, -Infinity)], fuzzRuns(50))("a non-finite weight is a ModelError", (model, bad) => {
     const weights = { ...model.weights, tokenBias: model.weights.tokenBias.map((v, k) => (k === 0 ? bad : v)) };
     const e = decodeOrModelError(encodeModel({ ...model, weights }));
     expect(e).toBeInstanceOf(ModelError);
