@@ -3,6 +3,7 @@ import { constructMdm } from "../mdm/thm1/constructMdm.js";
 import { instantiate } from "../pram/instantiate.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import { forward } from "../transformer/forward.js";
+import { ForwardSession } from "../transformer/ForwardSession.js";
 import { parameterCount } from "../transformer/parameterCount.js";
 import { randomTransformer } from "../transformer/randomTransformer.js";
 import type { TransformerConfig } from "../transformer/transformerConfig.js";
@@ -58,6 +59,32 @@ function measure(model: Transformer, canvas: (N: number) => Int32Array): string[
   });
 }
 
+/**
+ * The incremental engine on a model with no structure for it to use: a ForwardSession's pass after one
+ * token changed (every later layer's rows change with it, so the pass is as large as a full one) beside a
+ * fresh fast pass, CPU seconds per pass (edits repeated until a second has gone by); both give the same
+ * logits.
+ */
+function sessionOverhead(model: Transformer, N: number): string {
+  const V = model.config.vocab.length;
+  const tokens = Int32Array.from({ length: N }, (_, i) => (i * 31) % V);
+  const session = new ForwardSession(model);
+  session.run(tokens);
+  let passes = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (; passes === 0 || performance.now() - t0 < 1000; passes++) {
+    tokens[(passes * 97) % N] = (tokens[(passes * 97) % N] + 1) % V;
+    session.run(tokens);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const sessionCpu = (cpu.user + cpu.system) / 1e6 / passes;
+  const fresh = time(model, tokens, false);
+  const last = session.run(tokens).logits;
+  const same = Array.from({ length: N }, (_, i) => i).every((i) => last.tokenLogits(i).every((z, k) => z === fresh.result.tokenLogits[i * V + k]));
+  return `N = ${String(N).padStart(4)}: session pass after a one-token edit ${sessionCpu.toFixed(3)} s CPU, fresh fast pass ${fresh.cpuSeconds.toFixed(3)} s (×${(sessionCpu / fresh.cpuSeconds).toFixed(2)}); logits ${same ? "identical" : "DIFFERENT"}`;
+}
+
 const shape = (m: Transformer) => {
   const heads = m.config.layers.reduce((s, l) => s + l.heads.length, 0);
   return `${m.config.layers.length} layers, ${heads} heads, width ${m.config.dModel}, ${parameterCount(m.weights)} parameters`;
@@ -80,6 +107,8 @@ export const forwardBench: Benchmark = {
     return [
       `random dense model (d 64, 4 layers × 4 heads of dQK = dV = 16, MLP 256, vocab 64; random integer weights): ${shape(random)}`,
       ...measure(random, (N) => Int32Array.from({ length: N }, (_, i) => (i * 31) % 64)).map((l) => `  ${l}`),
+      "the incremental engine on it (issue 9: at most 1.5× a fresh pass where it finds no structure):",
+      ...CONTEXTS.map((N) => `  ${sessionOverhead(random, N)}`),
       `compiled: Theorem 1 MDM of prefix-sums at n = 64 (canvas ${layout.length}), first N positions of its initial canvas: ${shape(compiled)}`,
       ...measure(compiled, (N) => initial.subarray(0, N)).map((l) => `  ${l}`),
     ];

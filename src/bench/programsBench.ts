@@ -21,7 +21,8 @@ const MAX_N = Number(process.env.APMDM_PROGRAMS_MAX_N ?? 1024);
  * of this process: the figure a shared machine does not distort; the wall time is printed beside it), with
  * its steps, context and the process's peak memory so far. One input per n from the program's own generator
  * (seed 1); every output is compared with the PRAM interpreter's. The sweep of a row ends at the first size
- * that overruns the budget (reported with its time), that the layouts refuse (reported with the reason), or
+ * that overruns the budget (stopped at the first forward pass past it, so a row costs at most a few budgets),
+ * that the layouts refuse (reported with the reason), or
  * that would certainly overrun: a decode's time grows at least linearly in n (its canvas does), so a size n′
  * after one of t seconds at n is not run when t·n′/n exceeds the budget (reported as that lower bound).
  * Long: `npm run bench -- programs`; progress on stderr, a line per row.
@@ -49,9 +50,24 @@ export const programsBench: Benchmark = {
           const input = fc.sample(entry.inputs(n), { seed: 1, numRuns: 1 })[0];
           const t0 = performance.now();
           const cpu0 = process.cpuUsage();
-          const run = simulate(instance, input, { model });
-          const used = process.cpuUsage(cpu0);
-          const cpu = (used.user + used.system) / 1e6;
+          const spent = () => {
+            const used = process.cpuUsage(cpu0);
+            return (used.user + used.system) / 1e6;
+          };
+          // A decode past the budget is stopped at its next forward pass: the size is over whatever its end.
+          const stop = new Error("over budget");
+          let run: ReturnType<typeof simulate>;
+          const onPrediction = () => {
+            if (spent() > BUDGET_S) throw stop;
+          };
+          try {
+            run = simulate(instance, input, { model, onPrediction });
+          } catch (e) {
+            if (e !== stop) throw e;
+            next = `n=${n}: over ${BUDGET_S} s (stopped at ${spent().toFixed(1)} s)`;
+            break;
+          }
+          const cpu = spent();
           const seconds = (performance.now() - t0) / 1000;
           if (run.output.join() !== run.pramOutput.join()) throw new Error(`${entry.name} ${model} n=${n}: output differs from the PRAM's`);
           if (cpu > BUDGET_S) {

@@ -90,6 +90,8 @@ export class HeadCache {
   private readonly chainScratch: Float64Array;
   /** Multiply-adds run by the last update. */
   work = 0;
+  /** Scratch of update: new q, k, v rows and the old k, v rows (see update). */
+  private readonly buffers = Array.from({ length: 5 }, () => new Float64Array(0));
   /**
    * levels() kept up to date per group: each live group's counted contribution count·|members| and margin
    * best − second as last settled, their total and a multiset of the margins; the groups an update touched
@@ -139,7 +141,7 @@ export class HeadCache {
     this.count = new Int32Array(c);
     this.count2 = new Int32Array(c);
     this.moved = new Uint8Array(c);
-    this.scores = new Float64Array(c);
+    this.scores = new Float64Array(2 * c);
     this.maximal = new Int32Array(c);
     this.queued = new Uint8Array(c);
     this.hitFirst = new Int32Array(c).fill(-1);
@@ -182,7 +184,7 @@ export class HeadCache {
       this.count = widened(this.count, c);
       this.count2 = widened(this.count2, c);
       this.moved = widened(this.moved, c);
-      this.scores = widened(this.scores, c);
+      this.scores = widened(this.scores, 2 * c);
       this.maximal = widened(this.maximal, c);
       this.queued = widened(this.queued, c);
       this.hitFirst = widened(this.hitFirst, c, -1);
@@ -221,26 +223,32 @@ export class HeadCache {
   private settleLevels(): void {
     for (const g of this.settle) {
       this.unsettled[g] = 0;
-      if (this.live[g]) {
-        this.averaged -= this.averagedOf[g];
-        const left = this.margins.get(this.marginOf[g])! - 1;
-        if (left > 0) this.margins.set(this.marginOf[g], left);
-        else {
-          this.margins.delete(this.marginOf[g]);
-          if (this.marginOf[g] === this.leastMargin) this.leastStale = true;
-        }
-      }
+      const wasLive = this.live[g] === 1;
       const members = this.members[g];
-      this.live[g] = members !== undefined && members.length > 0 ? 1 : 0;
-      if (!this.live[g]) continue;
-      const margin = this.best[g] - this.second[g];
-      this.averagedOf[g] = this.count[g] * members.length;
-      this.marginOf[g] = margin;
+      const live = members !== undefined && members.length > 0;
+      this.live[g] = live ? 1 : 0;
+      if (wasLive) this.averaged -= this.averagedOf[g];
+      this.averagedOf[g] = live ? this.count[g] * members.length : 0;
       this.averaged += this.averagedOf[g];
+      const margin = this.best[g] - this.second[g];
+      if (wasLive && live && margin === this.marginOf[g]) continue;
+      if (wasLive) this.dropMargin(this.marginOf[g]);
+      if (!live) continue;
+      this.marginOf[g] = margin;
       this.margins.set(margin, (this.margins.get(margin) ?? 0) + 1);
       if (margin < this.leastMargin) this.leastMargin = margin;
     }
-    this.settle = [];
+    this.settle.length = 0;
+  }
+
+  /** Removes one group's margin from the multiset (the least is recomputed when its last one goes). */
+  private dropMargin(margin: number): void {
+    const left = this.margins.get(margin)! - 1;
+    if (left > 0) this.margins.set(margin, left);
+    else {
+      this.margins.delete(margin);
+      if (margin === this.leastMargin) this.leastStale = true;
+    }
   }
 
   /** Flags group g's output as changed (to publish at the end of the update). */
@@ -258,19 +266,24 @@ export class HeadCache {
     const { n, d, dQK, dV } = this;
     this.work = 0;
     const m = dirty.length;
-    const fresh = (w: Float64Array, width: number, what: string): Float64Array => {
-      const out = new Float64Array(m * width);
+    // The rows' new q, k, v and the k, v they replace, in buffers kept across updates (views of m rows).
+    const buffer = (b: number, width: number): Float64Array => {
+      if (this.buffers[b].length < m * width) this.buffers[b] = new Float64Array(Math.max(m * width, 2 * this.buffers[b].length));
+      return this.buffers[b].subarray(0, m * width);
+    };
+    const fresh = (b: number, w: Float64Array, width: number, what: string): Float64Array => {
+      const out = buffer(b, width);
       matmul(rows, m, d, w, width, out);
       assertFinite(out, 0, m * width, width, (r) => dirty[r], { ...this.site, what });
       return out;
     };
-    const qNew = fresh(this.w.wq, dQK, "query");
-    const kNew = fresh(this.w.wk, dQK, "key");
-    const vNew = fresh(this.w.wv, dV, "value");
+    const qNew = fresh(0, this.w.wq, dQK, "query");
+    const kNew = fresh(1, this.w.wk, dQK, "key");
+    const vNew = fresh(2, this.w.wv, dV, "value");
     this.work += m * d * (2 * dQK + dV);
     const wasIntegral = this.integral;
-    const kOld = new Float64Array(m * dQK);
-    const vOld = new Float64Array(m * dV);
+    const kOld = buffer(3, dQK);
+    const vOld = buffer(4, dV);
     const touched: number[] = [];
     for (let r = 0; r < m; r++) {
       const i = dirty[r];
@@ -302,7 +315,8 @@ export class HeadCache {
       // Under causal attention a key j reaches only the queries i ≥ j: the groups of positions from the least touched key on.
       const reached = this.causal ? this.groupsFrom(touched.reduce((j, r) => Math.min(j, dirty[r]), this.n)) : null;
       const all = Int32Array.from(touched);
-      if (this.kind.kind === "softmax") for (const g of reached ?? this.index.values()) this.queue(g);
+      // Following costs two scores per (group, touched key), a rescan one per key: with half the keys touched, rescan.
+      if (this.kind.kind === "softmax" || 2 * touched.length >= n) for (const g of reached ?? this.index.values()) this.queue(g);
       else if (reached) for (const g of reached) this.follow(g, dirty, all, all.length, kOld, kNew, vOld, vNew, sumsExact);
       else if (!this.followIndexed(dirty, touched, kOld, kNew, vOld, vNew, sumsExact)) {
         for (const g of this.index.values()) this.follow(g, dirty, all, all.length, kOld, kNew, vOld, vNew, sumsExact);
@@ -344,7 +358,7 @@ export class HeadCache {
       this.moved[g] = 0;
       for (const i of this.members[g]) this.publish(i, g, full, changed);
     }
-    this.movedList = [];
+    this.movedList.length = 0;
     for (const i of rejoined) this.publish(i, this.groupOf[i], full, changed);
     this.settleLevels();
   }
@@ -489,13 +503,28 @@ export class HeadCache {
    * (rescan).
    */
   private flushRescans(): void {
-    const list = this.pending.filter((g) => this.queued[g]);
+    // A group id queued, freed and reused is pending twice: take each queued id once.
+    const list: number[] = [];
+    for (const g of this.pending) {
+      if (!this.queued[g]) continue;
+      this.queued[g] = 0;
+      list.push(g);
+    }
     this.pending = [];
-    for (const g of list) this.queued[g] = 0;
     if (list.length === 0) return;
     const index = this.keyIndex(list);
     if (!index) {
-      for (const g of list) this.rescan(g);
+      // Two groups at a time: their scores against the keys both see share every load of a key row.
+      for (let r = 0; r < list.length; r += 2) {
+        if (r + 1 === list.length) {
+          scoreRows(this.gq, list[r] * this.dQK, -1, this.k, this.dQK, this.keysOf(list[r]), this.scores, this.n);
+          this.rescan(list[r], 0);
+        } else {
+          scoreRows(this.gq, list[r] * this.dQK, list[r + 1] * this.dQK, this.k, this.dQK, Math.max(this.keysOf(list[r]), this.keysOf(list[r + 1])), this.scores, this.n);
+          this.rescan(list[r], 0);
+          this.rescan(list[r + 1], this.n);
+        }
+      }
       return;
     }
     if (index.kind === "chain") {
@@ -731,21 +760,26 @@ export class HeadCache {
     return least;
   }
 
-  /** Recomputes group g over every key its queries see, in the reference order. */
-  private rescan(g: number): void {
+  /** The keys group g's queries see: every key, or under causal attention those up to its position. */
+  private keysOf(g: number): number {
+    return this.causal ? this.gPos[g] + 1 : this.n;
+  }
+
+  /**
+   * Recomputes group g over every key its queries see, in the reference order, from its scores at
+   * scores[row ..] (scoreRows: the same sums as a scan's).
+   */
+  private rescan(g: number, row: number): void {
     this.touch(g);
-    const { dQK, dV, gq: q, k, v, scores, maximal } = this;
-    const keys = this.causal ? this.gPos[g] + 1 : this.n;
-    const qo = g * dQK;
+    const { dV, v, scores, maximal } = this;
+    const keys = this.keysOf(g);
     let best = -Infinity;
     let second = -Infinity;
     let count = 0;
     let count2 = 0;
     for (let j = 0; j < keys; j++) {
-      let s = 0;
-      for (let t = 0; t < dQK; t++) s += q[qo + t] * k[j * dQK + t];
+      const s = scores[row + j];
       if (!(s - s === 0)) throw new NonFiniteError({ ...this.site, position: this.gPos[g], what: "score" }, s);
-      scores[j] = s;
       if (s > best) {
         second = best;
         count2 = count;
@@ -758,14 +792,14 @@ export class HeadCache {
         count2 = 1;
       } else if (s === second) count2++;
     }
-    this.work += keys * dQK;
+    this.work += keys * this.dQK;
     this.best[g] = best;
     this.second[g] = second;
     this.count[g] = count;
     this.count2[g] = count2;
     this.move(g);
     if (this.kind.kind === "softmax") {
-      softmaxAverage(scores, 0, keys, best, this.kind.beta, v, dV, this.gOut, g * dV);
+      softmaxAverage(scores, row, keys, best, this.kind.beta, v, dV, this.gOut, g * dV);
       this.work += keys * dV;
       this.checkOutput(g);
       return;
@@ -812,6 +846,70 @@ export class HeadCache {
 
 /** A key index: the keys' chain when they form one, else a k-d tree over them. */
 type KeyIndex = { readonly kind: "chain"; readonly chain: KeyChain } | { readonly kind: "tree"; readonly tree: PointTree };
+
+/**
+ * scores[j] = Σ_t q[qa + t]·k[j·dQK + t] and, unless qb < 0, scores[n + j] = Σ_t q[qb + t]·k[j·dQK + t], for
+ * j < keys, each summed from +0 in increasing t (a scan's scores, bit for bit), four keys at a time (and
+ * two queries): the sums are independent, so they overlap in the pipeline and share each load.
+ */
+function scoreRows(q: Float64Array, qa: number, qb: number, k: Float64Array, dQK: number, keys: number, scores: Float64Array, n: number): void {
+  let j = 0;
+  if (qb < 0) {
+    for (; j + 3 < keys; j += 4) {
+      const k0 = j * dQK;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0; // prettier-ignore
+      for (let t = 0; t < dQK; t++) {
+        const u = q[qa + t];
+        a0 += u * k[k0 + t];
+        a1 += u * k[k0 + dQK + t];
+        a2 += u * k[k0 + 2 * dQK + t];
+        a3 += u * k[k0 + 3 * dQK + t];
+      }
+      scores[j] = a0;
+      scores[j + 1] = a1;
+      scores[j + 2] = a2;
+      scores[j + 3] = a3;
+    }
+  } else {
+    for (; j + 3 < keys; j += 4) {
+      const k0 = j * dQK;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0; // prettier-ignore
+      for (let t = 0; t < dQK; t++) {
+        const u = q[qa + t];
+        const w = q[qb + t];
+        const c0 = k[k0 + t];
+        const c1 = k[k0 + dQK + t];
+        const c2 = k[k0 + 2 * dQK + t];
+        const c3 = k[k0 + 3 * dQK + t];
+        a0 += u * c0;
+        a1 += u * c1;
+        a2 += u * c2;
+        a3 += u * c3;
+        b0 += w * c0;
+        b1 += w * c1;
+        b2 += w * c2;
+        b3 += w * c3;
+      }
+      scores[j] = a0;
+      scores[j + 1] = a1;
+      scores[j + 2] = a2;
+      scores[j + 3] = a3;
+      scores[n + j] = b0;
+      scores[n + j + 1] = b1;
+      scores[n + j + 2] = b2;
+      scores[n + j + 3] = b3;
+    }
+  }
+  for (; j < keys; j++) {
+    let a = 0;
+    for (let t = 0; t < dQK; t++) a += q[qa + t] * k[j * dQK + t];
+    scores[j] = a;
+    if (qb < 0) continue;
+    let b = 0;
+    for (let t = 0; t < dQK; t++) b += q[qb + t] * k[j * dQK + t];
+    scores[n + j] = b;
+  }
+}
 
 /** Top levels of at most this many keys are listed per key (HeadCache's holds); larger ones mark the group wide. */
 const HOLD_LIMIT = 8;
