@@ -136,6 +136,8 @@ export { proveSampling } from "./proofs/sampling.js";
 export { proveMaxflow } from "./proofs/maxflow.js";
 export { proveExperiments, type ExperimentResult } from "./proofs/experiments.js";
 export { pramOutcome, decodeOutcome } from "./proofs/simulationOutcome.js";
+export { taskPool, inThread, type TaskPool } from "./parallel/taskPool.js";
+export type { SweepTask, SweepTaskResults } from "./parallel/sweepTask.js";
 
 // ── fast-check arbitraries, for properties of your own ───────────────────────────────────────────────
 export { arbitraryInstance, arbitraryInput } from "./pram/arbitraryInstance.js";

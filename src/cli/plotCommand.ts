@@ -15,6 +15,8 @@ import { checkCost, COST_CAPS } from "./costCap.js";
 import { parseOptions } from "./parseOptions.js";
 import { writeFiles } from "./writeFiles.js";
 import { integerOption } from "./integerOption.js";
+import { threadsOption } from "./threadsOption.js";
+import { taskPool } from "../parallel/taskPool.js";
 
 /**
  * `apmdm plot --out DIR` alone sweeps every library program within this many seconds (each program × process
@@ -26,7 +28,7 @@ const DEFAULT_BUDGETED_MAX_N = 1024;
 
 export const plotCommand: Command = {
   path: ["plot"],
-  usage: `plot --out DIR [--max-n N] [--max-n-tokenwise N] [--budget SECONDS] [--seed S] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--force] | plot --merge DIR1,DIR2,… --out DIR | plot --experiments --out DIR [--max-n N]`,
+  usage: `plot --out DIR [--max-n N] [--max-n-tokenwise N] [--budget SECONDS] [--seed S] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--threads N] [--force] | plot --merge DIR1,DIR2,… --out DIR | plot --experiments --out DIR [--max-n N]`,
   summary: "sweep n over library programs; write steps/context-vs-n SVGs, their data as JSON, and fits.md (--merge: the same from the sweeps of several earlier plots; --experiments: the Sudoku and other experiment figures and tables, over the first N instances)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
@@ -39,6 +41,7 @@ export const plotCommand: Command = {
       programs: { type: "string" },
       experiments: { type: "boolean", default: false },
       merge: { type: "string" },
+      threads: { type: "string" },
       force: { type: "boolean", default: false },
     });
     if (positionals.length > 0) throw new UserError("cli/options", `unexpected argument '${positionals[0]}'`);
@@ -70,6 +73,7 @@ export const plotCommand: Command = {
       budget: budgeted ? integerOption("--budget", values.budget ?? `${DEFAULT_BUDGET}`, 1) : null,
     };
     const sources = plotSources(engineOption(values.engine));
+    const threads = threadsOption(values.threads);
     // A budget bounds the sweep by time; without one the cost cap bounds it by its sizes.
     if (settings.budget === null) {
       const cost = sweepCost(settings, sources);
@@ -78,7 +82,12 @@ export const plotCommand: Command = {
     const tty = process.stderr.isTTY;
     const bar = progressBar(tty ? process.stderr : null);
     const sizeDone = tty ? undefined : (line: string) => io.err(`apmdm plot: ${line}\n`);
-    const files = await buildPlots(settings, sources, { update: bar.update, sizeDone }).finally(bar.finish);
+    // The decodes run on `threads` threads (taskPool); without a budget the files do not depend on how many.
+    const pool = taskPool(threads);
+    const files = await buildPlots(settings, sources, { update: bar.update, sizeDone }, pool).finally(() => {
+      bar.finish();
+      return pool.close();
+    });
     writeFiles(values.out, files);
     io.out(`wrote ${files.length} files to ${values.out}\n`);
     return 0;

@@ -16,6 +16,8 @@ import { FORWARD_ENGINES } from "../transformer/forwardEngine.js";
 import { engineOption } from "./engineOption.js";
 import { checkCost, COST_CAPS } from "./costCap.js";
 import { integerOption } from "./integerOption.js";
+import { threadsOption } from "./threadsOption.js";
+import { taskPool } from "../parallel/taskPool.js";
 import { parseOptions } from "./parseOptions.js";
 
 /** The theorem checks `apmdm prove` dispatches to. */
@@ -43,7 +45,7 @@ const MAX_DECODE_COST = 1.5e6;
 
 export const proveCommand: Command = {
   path: ["prove"],
-  usage: `prove [all|${THEOREMS.join("|")}] [--runs K] [--seed S] [--max-n N] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--force] [--json]`,
+  usage: `prove [all|${THEOREMS.join("|")}] [--runs K] [--seed S] [--max-n N] [--programs A,B,…] [--engine ${FORWARD_ENGINES.join("|")}] [--threads N] [--force] [--json]`,
   summary: "run the theorem checks and print a report per theorem (fitted constants, margins, counterexamples)",
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
@@ -52,6 +54,7 @@ export const proveCommand: Command = {
       "max-n": { type: "string" },
       programs: { type: "string" },
       engine: { type: "string", default: "incremental" },
+      threads: { type: "string" },
       force: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     });
@@ -67,6 +70,7 @@ export const proveCommand: Command = {
     const unknown = programs?.find((name) => !library.some((e) => e.name === name));
     if (unknown !== undefined) throw new UserError("cli/options", `--programs: '${unknown}' is not a library program (${library.map((e) => e.name).join(", ")})`);
     const engine = engineOption(values.engine);
+    const threads = threadsOption(values.threads);
     const theorems = which === "all" ? THEOREMS.filter((t) => t !== "experiments") : [which as TheoremId];
     const settings = (t: TheoremId) => ({ runs, seed, maxN: maxN ?? DEFAULT_MAX_N[t], programs, ...(engine === "incremental" ? {} : { engine }), ...(values.force ? {} : { maxCost: MAX_DECODE_COST }) });
     // thm5 sweeps every length up to --max-n; the other checks sweep size lists that --max-n cuts (thm1 and thm4 then add one input at each power of two beyond them).
@@ -74,8 +78,14 @@ export const proveCommand: Command = {
       const cost = thm5Cost(settings("thm5"), COST_CAPS.thm5.cap);
       checkCost(COST_CAPS.thm5, `--max-n ${settings("thm5").maxN}`, cost.flops, cost.detail, values.force);
     }
+    // The sweeps' decodes run on `threads` threads; the reports do not depend on how many (taskPool).
+    const pool = taskPool(threads);
     const reports: ProofReport[] = [];
-    for (const t of theorems) reports.push(await proofs[t](settings(t)));
+    try {
+      for (const t of theorems) reports.push(await proofs[t](settings(t), pool));
+    } finally {
+      await pool.close();
+    }
     if (values.json) io.out(`${JSON.stringify(reports, null, 2)}\n`);
     else io.out(reports.map((r) => formatProofReport(r, palette(io.color))).join("\n"));
     return reports.every((r) => r.passed) ? 0 : 1;

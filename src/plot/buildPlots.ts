@@ -1,3 +1,4 @@
+import type { TaskPool } from "../parallel/taskPool.js";
 import { figure, type Figure } from "./figure.js";
 import { fitsTable } from "./fitsTable.js";
 import type { PlotFile } from "./plotFile.js";
@@ -24,8 +25,8 @@ export interface SweepPart {
 }
 
 /** Everything `apmdm plot` writes, built in memory (so nothing is written half-way): sweep ▷ plotFiles. */
-export async function buildPlots(settings: SweepSettings, sources: readonly SeriesSource[], progress?: SweepProgress): Promise<PlotFile[]> {
-  return plotFiles({ command: plotCommandLine(settings), settings, points: await sweep(settings, sources, progress) }, sources);
+export async function buildPlots(settings: SweepSettings, sources: readonly SeriesSource[], progress?: SweepProgress, pool?: TaskPool): Promise<PlotFile[]> {
+  return plotFiles({ command: plotCommandLine(settings), settings, points: await sweep(settings, sources, progress, undefined, pool) }, sources);
 }
 
 /**

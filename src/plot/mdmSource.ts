@@ -1,5 +1,4 @@
 import type { DecodeModel } from "../mdm/mdmRun.js";
-import { simulate } from "../mdm/simulate.js";
 import type { ForwardEngine } from "../transformer/forwardEngine.js";
 import type { SeriesSource } from "./seriesSource.js";
 
@@ -18,9 +17,6 @@ export function mdmSource(model: DecodeModel, engine: ForwardEngine = "increment
     label: LABELS[model],
     fit: { steps: model === "mdm" || model === "ap-mdm" ? "T" : "PT", context: model === "ap-mdm" ? "S" : "PT" },
     tokenwise: model === "masked-arm" || model === "arm",
-    measure: async (instance, input) => {
-      const run = simulate(instance, input, { model, engine });
-      return { output: run.output, steps: run.meters.steps, context: run.meters.context };
-    },
+    measure: (instance, input, _pram, pool) => pool.run({ kind: "decode", instance, input, model, engine }),
   };
 }

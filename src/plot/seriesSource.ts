@@ -1,3 +1,4 @@
+import type { TaskPool } from "../parallel/taskPool.js";
 import type { PramInstance } from "../pram/pramInstance.js";
 import type { PramRunSummary } from "./pramRunSummary.js";
 
@@ -33,5 +34,6 @@ export interface SeriesSource {
   readonly fit: { readonly steps: Regressor | null; readonly context: Regressor | null };
   /** One forward pass per token (ARM, Masked-ARM): swept only up to SweepSettings.maxNTokenwise. */
   readonly tokenwise: boolean;
-  readonly measure: (instance: PramInstance, input: readonly number[], pram: PramRunSummary) => Promise<Measurement>;
+  /** Measures one input; a decode runs as a task of `pool` (in another thread when it has several). */
+  readonly measure: (instance: PramInstance, input: readonly number[], pram: PramRunSummary, pool: TaskPool) => Promise<Measurement>;
 }

@@ -8,6 +8,7 @@ import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import { runPram } from "../pram/runPram.js";
+import { inThread, type TaskPool } from "../parallel/taskPool.js";
 import { budgetClock } from "./budgetClock.js";
 import { plotSizes } from "./plotSizes.js";
 import type { PramRunSummary } from "./pramRunSummary.js";
@@ -53,15 +54,46 @@ export interface SweepProgress {
 /** Which (program, model, n) to measure when the sizes are given rather than swept (e.g. a drift check of committed plots). */
 export type SweepSchedule = (program: string, model: PlotModel, n: number) => boolean;
 
+/** A (program, n) where some decoder runs: its input, the PRAM's run on it, and each decoder's point and seconds. */
+interface Cell {
+  readonly instance: PramInstance;
+  readonly input: readonly number[];
+  readonly pram: PramRunSummary;
+  readonly x: Readonly<Record<Regressor, number>>;
+  readonly measured: Map<SeriesSource, { readonly point: SweepPoint; readonly seconds: number }>;
+}
+
+/** One decoder on one program: the sizes it may run at, the next one to decide, whether a decode is running. */
+interface Series {
+  readonly program: number;
+  readonly source: SeriesSource;
+  /** The source's place in `sources`: a decode's rank is (program, n, place). */
+  readonly place: number;
+  readonly key: string;
+  readonly sizes: readonly number[];
+  next: number;
+  running: number | null;
+  ended: boolean;
+}
+
 /**
  * Runs every source on every (program, n): one input per n, drawn with the given seed, the PRAM run first
  * (its output is the reference every decoder must reproduce, and its meters the regressors). A size where
  * no decoder is left to run (budget, maxNTokenwise, schedule) is skipped, the PRAM with it.
+ *
+ * Each series (one decoder on one program) grows n in order, and up to pool.threads decodes run at once
+ * (SeriesSource.measure sends them to the pool): a free thread takes the first ready decode by rank
+ * (program, then n, then the source's place), so one thread runs them in exactly that order, and a second
+ * thread runs the next series' decode beside it. The points come back in rank order, whatever ran where;
+ * without a budget (which decides sizes by time) they are the same for every thread count. A failed decode
+ * ends the sweep with the error of the first failing decode by rank (the decodes before it are still run),
+ * as one thread would have raised it. A line per finished (program, n) goes to progress.sizeDone once
+ * every series of its program has passed n.
  */
-export async function sweep(settings: SweepSettings, sources: readonly SeriesSource[], progress: SweepProgress = {}, schedule?: SweepSchedule): Promise<SweepPoint[]> {
+export async function sweep(settings: SweepSettings, sources: readonly SeriesSource[], progress: SweepProgress = {}, schedule?: SweepSchedule, pool: TaskPool = inThread): Promise<SweepPoint[]> {
   const plan = sweepPlan(settings);
   const decoders = sources.filter((s) => s.model !== "pram");
-  const clock = budgetClock(settings.budget, plan.length * decoders.length);
+  const clock = budgetClock(settings.budget, pool.threads);
   // A budgeted sweep runs to whatever size time allows: a size the layouts refuse (too wide, too long) ends its series.
   const refused = new Map<string, boolean>();
   const fits = (name: string, source: SeriesSource, n: number) => {
@@ -69,51 +101,134 @@ export async function sweep(settings: SweepSettings, sources: readonly SeriesSou
     if (!refused.has(key)) refused.set(key, !bounded(plan.find((p) => p.entry.name === name)!.program, n, source));
     return !refused.get(key);
   };
-  const cells = plan.flatMap(({ entry, program, sizes }) => sizes.map((n) => ({ entry, program, n })));
-  /** The sources to run at a cell: the decoders still growing there, and the PRAM beside them (none when no decoder is left). */
-  const running = ({ entry, n }: (typeof cells)[number]) => {
-    const grown = sourcesAt(settings, decoders)(n).filter((s) => (schedule ? schedule(entry.name, s.model, n) : clock.grows(`${entry.name} ${s.model}`, n) && fits(entry.name, s, n)));
-    return grown.length === 0 ? [] : sources.filter((s) => s.model === "pram" || grown.includes(s));
+  const series: Series[][] = plan.map(({ entry, sizes }, program) =>
+    decoders.map((source) => ({ program, source, place: sources.indexOf(source), key: `${entry.name} ${source.model}`, sizes: sizes.filter((n) => !source.tokenwise || n <= settings.maxNTokenwise), next: 0, running: null, ended: false })),
+  );
+  const runs = (s: Series, n: number) => {
+    const name = plan[s.program].entry.name;
+    return schedule ? schedule(name, s.source.model, n) : clock.grows(s.key, n) && fits(name, s.source, n);
   };
-  // A budgeted sweep first runs the decoders of its first cell once, untimed: the JIT's warm-up would
-  // otherwise inflate the first series' times and stop them a size or two early.
-  if (settings.budget !== null && cells.length > 0) {
-    const { entry, program, n } = cells[0];
-    const instance = instantiate(program, n);
-    const input = fc.sample(entry.inputs(n), { seed: settings.seed, numRuns: 1 })[0];
+  /** The size a series runs at next (skipping those it may not run at), or null once it has no more: then it ends. */
+  const decide = (s: Series): number | null => {
+    while (s.next < s.sizes.length && !runs(s, s.sizes[s.next])) s.next += 1;
+    if (s.next < s.sizes.length) return s.sizes[s.next];
+    if (!s.ended) clock.end(s.key);
+    s.ended = true;
+    return null;
+  };
+  // A budgeted sweep first runs the decoders of its first cell once on every thread, untimed: the JIT's
+  // warm-up would otherwise inflate the first series' times and stop them a size or two early.
+  if (settings.budget !== null && plan.length > 0 && plan[0].sizes.length > 0) {
+    const { entry, program, sizes } = plan[0];
+    const instance = instantiate(program, sizes[0]);
+    const input = fc.sample(entry.inputs(sizes[0]), { seed: settings.seed, numRuns: 1 })[0];
     const pram = pramSummary(instance, input);
-    for (const source of decoders) await source.measure(instance, input, pram);
+    for (const source of decoders) await source.measure(instance, input, pram, onEveryThread(pool));
   }
-  const points: SweepPoint[] = [];
-  for (const [i, cell] of cells.entries()) {
-    // Reaching a program, its series and the later programs' share what is left of the budget.
-    if (i === 0 || cells[i - 1].entry !== cell.entry) clock.begin((plan.length - plan.findIndex((p) => p.entry === cell.entry)) * decoders.length);
-    const runs = running(cell);
-    if (runs.length === 0) continue;
-    const { entry, program, n } = cell;
-    const total = points.length + cells.slice(i).reduce((k, c) => k + running(c).length, 0);
-    const instance = instantiate(program, n);
-    const input = fc.sample(entry.inputs(n), { seed: settings.seed, numRuns: 1 })[0];
+  const cells = new Map<string, Cell>();
+  const cellAt = (program: number, n: number): Cell => {
+    const key = `${program} ${n}`;
+    const known = cells.get(key);
+    if (known) return known;
+    const instance = instantiate(plan[program].program, n);
+    const input = fc.sample(plan[program].entry.inputs(n), { seed: settings.seed, numRuns: 1 })[0];
     const pram = pramSummary(instance, input);
     const x = { T: pram.T, PT: pram.processors * pram.stepBound, S: pram.memory + pram.processors * (instance.registers + 1) };
-    const times: string[] = [];
-    for (const source of runs) {
-      progress.update?.(points.length, total, `${entry.name} n=${n} ${source.label}`);
-      const started = performance.now();
-      const m = await source.measure(instance, input, pram);
-      const seconds = (performance.now() - started) / 1000;
-      if (m.output.join() !== pram.output.join()) {
-        throw new Error(`${source.label} on ${entry.name} input ${input.join()}: output ${m.output.join()} ≠ PRAM ${pram.output.join()}`);
+    const cell = { instance, input, pram, x, measured: new Map() };
+    cells.set(key, cell);
+    return cell;
+  };
+  let begun = 0;
+  let finished = 0;
+  let failure = null as { readonly rank: readonly number[]; readonly error: unknown } | null;
+  const before = (a: readonly number[], b: readonly number[]) => a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+  /** The first ready decode by rank; a program's series begin (take their shares) when the programs before it have none ready. */
+  const choose = (): { s: Series; n: number } | null => {
+    for (;;) {
+      let best: { s: Series; n: number } | null = null;
+      for (const s of series.slice(0, begun).flat()) {
+        if (s.running !== null || s.ended) continue;
+        const n = decide(s);
+        if (n === null || (failure && !before([s.program, n, s.place], failure.rank))) continue;
+        if (!best || before([s.program, n, s.place], [best.s.program, best.n, best.s.place])) best = { s, n };
       }
-      points.push({ program: entry.name, n, input, model: source.model, steps: m.steps, context: m.context, x });
-      if (source.model === "pram") continue;
-      clock.spent(`${entry.name} ${source.model}`, n, seconds);
-      times.push(`${source.label} ${seconds.toFixed(1)} s`);
+      if (best || begun === plan.length || (failure && failure.rank[0] < begun)) return best;
+      clock.begin(series[begun].map((s) => s.key), (plan.length - begun) * decoders.length);
+      begun += 1;
     }
-    progress.sizeDone?.(`${entry.name} n=${n}: ${times.join(", ")}`);
+  };
+  /** Decodes still to come as things stand (for the progress bar). */
+  const pending = () => series.flat().reduce((k, s) => k + (s.ended ? 0 : s.sizes.slice(s.next + (s.running === null ? 0 : 1)).filter((n) => runs(s, n)).length), 0);
+  const measure = async (s: Series, n: number) => {
+    const { entry } = plan[s.program];
+    const cell = cellAt(s.program, n);
+    s.running = n;
+    s.next += 1;
+    progress.update?.(finished, finished + pending(), `${entry.name} n=${n} ${s.source.label}`);
+    try {
+      const started = performance.now();
+      const m = await s.source.measure(cell.instance, cell.input, cell.pram, pool);
+      const seconds = (performance.now() - started) / 1000;
+      if (m.output.join() !== cell.pram.output.join()) {
+        throw new Error(`${s.source.label} on ${entry.name} input ${cell.input.join()}: output ${m.output.join()} ≠ PRAM ${cell.pram.output.join()}`);
+      }
+      cell.measured.set(s.source, { point: { program: entry.name, n, input: cell.input, model: s.source.model, steps: m.steps, context: m.context, x: cell.x }, seconds });
+      clock.spent(s.key, n, seconds);
+    } catch (error) {
+      const rank = [s.program, n, s.place];
+      if (!failure || before(rank, failure.rank)) failure = { rank, error };
+    } finally {
+      s.running = null;
+      finished += 1;
+    }
+  };
+  // A (program, n) is finished when every series of the program has passed n; its line goes out then, in order.
+  const reported = plan.map(() => 0);
+  const reportFinished = () => {
+    for (let program = 0; program < begun; program++) {
+      const { entry, sizes } = plan[program];
+      for (; reported[program] < sizes.length; reported[program]++) {
+        const n = sizes[reported[program]];
+        if (!series[program].every((s) => s.ended || (s.running === null ? s.next >= s.sizes.length || s.sizes[s.next] > n : s.running > n))) break;
+        const cell = cells.get(`${program} ${n}`);
+        if (cell && cell.measured.size > 0) progress.sizeDone?.(`${entry.name} n=${n}: ${[...cell.measured].sort(([a], [b]) => sources.indexOf(a) - sources.indexOf(b)).map(([source, m]) => `${source.label} ${m.seconds.toFixed(1)} s`).join(", ")}`);
+      }
+    }
+  };
+  const running = new Set<Promise<void>>();
+  for (;;) {
+    for (let next = running.size < pool.threads ? choose() : null; next !== null; next = running.size < pool.threads ? choose() : null) {
+      const decode: Promise<void> = measure(next.s, next.n).then(() => void running.delete(decode));
+      running.add(decode);
+    }
+    if (!failure) reportFinished();
+    if (running.size === 0) break;
+    await Promise.race(running);
   }
-  progress.update?.(points.length, points.length, "done");
+  if (failure) throw failure.error;
+  progress.update?.(finished, finished, "done");
+  const points: SweepPoint[] = [];
+  for (const [program, { sizes }] of plan.entries()) {
+    for (const n of sizes) {
+      const cell = cells.get(`${program} ${n}`);
+      if (!cell || cell.measured.size === 0) continue;
+      for (const source of sources) {
+        if (source.model !== "pram") {
+          const m = cell.measured.get(source);
+          if (m) points.push(m.point);
+          continue;
+        }
+        const m = await source.measure(cell.instance, cell.input, cell.pram, pool);
+        points.push({ program: plan[program].entry.name, n, input: cell.input, model: source.model, steps: m.steps, context: m.context, x: cell.x });
+      }
+    }
+  }
   return points;
+}
+
+/** The pool, as seen by a warm-up: every task runs once on each of its threads (the first thread's result is returned). */
+function onEveryThread(pool: TaskPool): TaskPool {
+  return { ...pool, run: async (task) => (await pool.runOnEach(task))[0] };
 }
 
 /** The PRAM interpreter's run of an instance: its output (every decoder's reference) and meters. */

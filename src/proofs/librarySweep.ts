@@ -1,15 +1,13 @@
-import fc from "fast-check";
 import { decodeBounds } from "../mdm/decodeBounds.js";
 import { decodeRefusal } from "../mdm/decodeRefusal.js";
 import type { DecodeModel } from "../mdm/mdmRun.js";
-import type { Prediction } from "../mdm/predictor.js";
-import { type Simulation, simulate } from "../mdm/simulate.js";
+import { inThread, type TaskPool } from "../parallel/taskPool.js";
 import { instantiate } from "../pram/instantiate.js";
 import { library } from "../pram/library/index.js";
 import type { LibraryEntry } from "../pram/library/libraryEntry.js";
 import { loadProgram } from "../pram/loadProgram.js";
 import type { PramInstance } from "../pram/pramInstance.js";
-import { counterexampleOf } from "./counterexampleOf.js";
+import type { LibraryCheck, ObservedRun } from "./libraryCheck.js";
 import { scaleSizes } from "./scaleSizes.js";
 import type { Counterexample, Margin, ProofCheck, ProofSettings, SkippedDecode } from "./proofReport.js";
 
@@ -18,7 +16,7 @@ export interface Observation {
   readonly program: string;
   readonly instance: PramInstance;
   readonly input: readonly number[];
-  readonly run: Simulation;
+  readonly run: ObservedRun;
 }
 
 export interface SweepResult {
@@ -37,23 +35,24 @@ export interface SweepResult {
 /**
  * The shared loop of the simulation theorems: for every library program and every n of its test sizes
  * up to maxN, and then of its scale sizes (powers of two beyond them up to maxN, see scaleSizes) with one
- * input each, inputs from the program's own generator (fast-check, seeded, shrinking a failure), decoded
- * over the compiled weights by each model `plan(k)` names for the k-th size, with as many inputs as it
- * says; a run whose output differs from the PRAM's, or that throws, fails "<model> output = PRAM output"
- * and is shrunk.
+ * input each, the property "<model> output = PRAM output" (libraryCheck) for each model `plan(k)` names for
+ * the k-th size, with as many inputs as it says. Each (program, n, model) is one task of `pool`, submitted
+ * costliest first (so that two threads finish together) and read back in the plan's order: the tallies,
+ * observations, first counterexample and worst margins (the first where tied) are those of one thread.
  */
-export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: number) => readonly { readonly model: DecodeModel; readonly runs: number }[]): SweepResult {
-  const observations: Observation[] = [];
+export async function librarySweep(
+  settings: ProofSettings,
+  plan: (k: number, sizes: number) => readonly { readonly model: DecodeModel; readonly runs: number }[],
+  pool: TaskPool = inThread,
+): Promise<SweepResult> {
   const tallies = new Map<string, { passed: boolean; cases: number }>();
   const note = (name: string, ok: boolean) => {
     const c = tallies.get(name) ?? { passed: true, cases: 0 };
     tallies.set(name, { passed: c.passed && ok, cases: c.cases + 1 });
   };
-  let counterexample: Counterexample | null = null;
   const skipped: SkippedDecode[] = [];
   const sizes = new Set<number>();
-  const attention: Margin = { name: "attention score gap (best − second best, over every query of every head)", value: Infinity, where: "" };
-  const logit: Margin = { name: "token logit gap (best − second best, at every predicted position)", value: Infinity, where: "" };
+  const planned: { program: string; instance: PramInstance; model: DecodeModel; runs: number; cost: number }[] = [];
   for (const entry of checkedPrograms(settings)) {
     const program = loadProgram(entry.name);
     const tested = entry.testSizes.filter((n) => n <= settings.maxN);
@@ -67,29 +66,26 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
           continue;
         }
         sizes.add(n);
-        const check = `${model} output = PRAM output`;
-        const result = fc.check(
-          fc.property(entry.inputs(n), (input) => {
-            let step = 0;
-            const onPrediction = (p: Prediction) => {
-              step += 1;
-              const where = `${entry.name} n=${n} ${model} input ${input.join(",")} step ${step}`;
-              if (p.margins && p.margins.attention < attention.value) Object.assign(attention, { value: p.margins.attention, where });
-              if (p.margins && p.margins.logit < logit.value) Object.assign(logit, { value: p.margins.logit, where });
-            };
-            const run = simulate(instance, input, { model, engine: settings.engine, onPrediction });
-            const same = run.output.length === run.pramOutput.length && run.output.every((v, i) => v === run.pramOutput[i]);
-            if (same) observations.push({ program: entry.name, instance, input, run });
-            return same;
-          }),
-          { numRuns: runs, seed: settings.seed },
-        );
-        note(check, !result.failed);
-        if (result.failed && counterexample === null) {
-          counterexample = counterexampleOf(result, { check, program: entry.name, n }, (input) => `apmdm mdm run ${entry.name} --model ${model} --input ${input.join(",")}`);
-        }
+        planned.push({ program: entry.name, instance, model, runs, cost });
       }
     }
+  }
+  const submitted = new Map<(typeof planned)[number], Promise<LibraryCheck>>();
+  for (const p of [...planned].sort((a, b) => b.cost - a.cost)) {
+    submitted.set(p, pool.run({ kind: "library-check", program: p.program, instance: p.instance, model: p.model, runs: p.runs, seed: settings.seed, engine: settings.engine }));
+  }
+  const results = await inOrder(planned.map((p) => submitted.get(p)!));
+  const observations: Observation[] = [];
+  let counterexample: Counterexample | null = null;
+  const attention: Margin = { name: "", value: Infinity, where: "" };
+  const logit: Margin = { name: "", value: Infinity, where: "" };
+  for (const [k, p] of planned.entries()) {
+    const r = results[k];
+    for (const o of r.observations) observations.push({ program: p.program, instance: p.instance, ...o });
+    note(`${p.model} output = PRAM output`, !r.failed);
+    counterexample ??= r.counterexample;
+    if (r.attention.value < attention.value) Object.assign(attention, r.attention);
+    if (r.logit.value < logit.value) Object.assign(logit, r.logit);
   }
   return {
     observations,
@@ -100,6 +96,17 @@ export function librarySweep(settings: ProofSettings, plan: (k: number, sizes: n
     margins: [attention, logit].filter((m) => m.value < Infinity),
     skipped,
   };
+}
+
+/**
+ * The values of `promises`, in their order, once all have settled; when some reject, the first of them in
+ * that order (not in time), so that the error a sweep reports does not depend on which thread was faster.
+ */
+export async function inOrder<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failure = settled.find((s) => s.status === "rejected");
+  if (failure) throw failure.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** steps × context of a decode (decodeBounds); 0 when the layouts refuse it, so that the decode runs and reports why. */

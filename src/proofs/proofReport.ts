@@ -1,5 +1,6 @@
 import type { DecodeModel } from "../mdm/mdmRun.js";
 import type { ForwardEngine } from "../transformer/forwardEngine.js";
+import type { TaskPool } from "../parallel/taskPool.js";
 
 /**
  * What a theorem check reports: `apmdm prove` prints it (or emits it as JSON), the tests assert on
@@ -115,4 +116,4 @@ export interface Counterexample {
 }
 
 /** A theorem's check: `apmdm prove` calls it with the user's settings. */
-export type ProofFunction = (settings: ProofSettings) => Promise<ProofReport>;
+export type ProofFunction = (settings: ProofSettings, pool: TaskPool) => Promise<ProofReport>;

@@ -1,6 +1,6 @@
 import { constructMdm } from "../mdm/thm1/constructMdm.js";
+import { inThread, type TaskPool } from "../parallel/taskPool.js";
 import { fitBound } from "./fitBound.js";
-import { generatedCheck } from "./generatedCheck.js";
 import { checkedPrograms, librarySweep } from "./librarySweep.js";
 import type { ProofReport, ProofSettings } from "./proofReport.js";
 
@@ -15,11 +15,14 @@ import type { ProofReport, ProofSettings } from "./proofReport.js";
  * growth within each program (width − its width at the program's smallest n against w − its smallest w),
  * since programs differ in registers and code length, which the width also counts.
  */
-export async function proveThm1(settings: ProofSettings): Promise<ProofReport> {
+export async function proveThm1(settings: ProofSettings, pool: TaskPool = inThread): Promise<ProofReport> {
   const mdmRuns = { model: "mdm", runs: settings.runs } as const;
   // The one-token-per-step processes run at the second size swept (the first with several processors, for
   // most programs), where a field that saw a same-step value would show.
-  const sweep = librarySweep(settings, (k, sizes) => (k === Math.min(1, sizes - 1) ? [mdmRuns, { model: "masked-arm", runs: 1 }, { model: "arm", runs: 1 }] : [mdmRuns]));
+  const [sweep, generated] = await Promise.all([
+    librarySweep(settings, (k, sizes) => (k === Math.min(1, sizes - 1) ? [mdmRuns, { model: "masked-arm", runs: 1 }, { model: "arm", runs: 1 }] : [mdmRuns]), pool),
+    pool.run({ kind: "generated-check", model: "mdm", theorem: "thm1", runs: settings.runs, seed: settings.seed, engine: settings.engine }),
+  ]);
   const mdm = sweep.observations.filter((o) => o.run.model === "mdm");
   for (const { instance: I, run } of mdm) {
     sweep.note("steps ≤ T + 1", run.meters.steps <= run.pramMeters.T + 1);
@@ -39,7 +42,6 @@ export async function proveThm1(settings: ProofSettings): Promise<ProofReport> {
     fitBound("context ≤ c2·P(n)·T(n) + c3", ["c2", "c3"], mdm.map((o) => ({ x: o.instance.processors * o.instance.stepBound, y: o.run.meters.context }))),
     fitBound("width growth ≤ a·(w(n) − w(n₀)) + b  (per program; w = word bits = O(log n))", ["a", "b"], growth),
   ];
-  const generated = generatedCheck(settings, "mdm", "thm1");
   const checks = [...sweep.checks(), generated.check];
   return {
     theorem: "thm1",

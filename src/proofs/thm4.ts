@@ -1,5 +1,5 @@
+import { inThread, type TaskPool } from "../parallel/taskPool.js";
 import { fitBound } from "./fitBound.js";
-import { generatedCheck } from "./generatedCheck.js";
 import { checkedPrograms, librarySweep } from "./librarySweep.js";
 import type { ProofReport, ProofSettings } from "./proofReport.js";
 
@@ -11,8 +11,11 @@ import type { ProofReport, ProofSettings } from "./proofReport.js";
  * S = 1 + 2·(M(n) + 1 + P(n)·(R + 1)) — the memory plus the processors' state, twice — and a depth
  * that does not change with n. Constants of steps ≤ c·T + c0 and peak ≤ c·S(n) + c3 are fitted.
  */
-export async function proveThm4(settings: ProofSettings): Promise<ProofReport> {
-  const sweep = librarySweep(settings, () => [{ model: "ap-mdm", runs: settings.runs }]);
+export async function proveThm4(settings: ProofSettings, pool: TaskPool = inThread): Promise<ProofReport> {
+  const [sweep, generated] = await Promise.all([
+    librarySweep(settings, () => [{ model: "ap-mdm", runs: settings.runs }], pool),
+    pool.run({ kind: "generated-check", model: "ap-mdm", theorem: "thm4", runs: settings.runs, seed: settings.seed, engine: settings.engine }),
+  ]);
   const runs = sweep.observations;
   for (const { instance: I, run } of runs) {
     const S = 1 + 2 * (I.memory + 1 + I.processors * (I.registers + 1));
@@ -27,7 +30,6 @@ export async function proveThm4(settings: ProofSettings): Promise<ProofReport> {
     fitBound("steps ≤ c·T + c0  (per program: c0 absorbs the ⌈log2 S⌉ growth)", ["c", "c0"], runs.map((o) => ({ x: o.run.pramMeters.T, y: o.run.meters.steps }))),
     fitBound("peak context ≤ c·S(n) + c3,  S(n) = M(n) + P(n)·(R + 1)", ["c", "c3"], runs.map((o) => ({ x: o.instance.memory + o.instance.processors * (o.instance.registers + 1), y: o.run.meters.context }))),
   ];
-  const generated = generatedCheck(settings, "ap-mdm", "thm4");
   const checks = [...sweep.checks(), generated.check];
   return {
     theorem: "thm4",

@@ -22,7 +22,8 @@ describe("plotSizes", () => {
 describe("budgetClock", () => {
   it("grows a series while its time so far plus the next size's predicted time (× (n'/n)²) fits its share and the budget", () => {
     let t = 0;
-    const clock = budgetClock(100, 4, () => t); // a share of 25 s per series
+    const clock = budgetClock(100, 1, () => t);
+    clock.begin(["a", "b", "c", "d"], 4); // a share of 25 s per series
     expect(clock.grows("a", 1)).toBe(true);
     clock.spent("a", 1, 1);
     expect(clock.grows("a", 2)).toBe(true); // 1 + 4 ≤ 25
@@ -44,11 +45,13 @@ describe("budgetClock", () => {
   it("predicts with the last two sizes' growth exponent when it is above 2, up to 4", () => {
     for (const [budget, grows] of [[72, false], [73, true]] as const) {
       const clock = budgetClock(budget, 1, () => 0);
+      clock.begin(["arm"], 1);
       clock.spent("arm", 1, 1);
       clock.spent("arm", 2, 8); // grew as n³: 4 predicts 64 (n² would predict 32)
       expect(clock.grows("arm", 4)).toBe(grows); // 9 + 64 against the budget
     }
     const fast = budgetClock(1000, 1, () => 0);
+    fast.begin(["arm", "mdm"], 1);
     fast.spent("arm", 1, 1);
     fast.spent("arm", 2, 100); // grew as n^6.6: capped at n⁴, 4 predicts 1600
     expect(fast.grows("arm", 4)).toBe(false);
@@ -57,20 +60,41 @@ describe("budgetClock", () => {
     expect(fast.grows("mdm", 4)).toBe(true);
   });
 
-  it("shares what is left of the budget among the remaining series at each begin", () => {
+  it("gives the series of each program begun an equal part of what is left of the budget", () => {
     let t = 0;
-    const clock = budgetClock(100, 4, () => t); // 25 s per series at first
-    clock.begin(4);
-    clock.grows("a", 1);
+    const clock = budgetClock(100, 1, () => t);
+    clock.begin(["a", "b"], 4); // 25 s per series
     clock.spent("a", 1, 2);
     expect(clock.grows("a", 4)).toBe(false); // 2 + 32 > 25
+    clock.end("a");
+    clock.spent("b", 1, 1);
+    clock.end("b");
     t = 10;
-    clock.begin(2); // 90 s left for 2 series: 45 each
-    expect(clock.grows("a", 4)).toBe(true); // 2 + 32 ≤ 45
+    clock.begin(["c", "d"], 2); // 90 s left for 2 series: 45 each
+    clock.spent("c", 1, 2);
+    expect(clock.grows("c", 4)).toBe(true); // 2 + 32 ≤ 45
     t = 100;
-    clock.begin(1); // nothing left
-    expect(clock.grows("a", 2)).toBe(false);
-    expect(clock.grows("b", 1)).toBe(true); // a first size is still measured
+    clock.begin(["e"], 1); // nothing left
+    clock.spent("e", 1, 0.001);
+    expect(clock.grows("e", 2)).toBe(false);
+    expect(clock.grows("f", 1)).toBe(true); // a first size is still measured
+  });
+
+  it("with several threads shares thread-seconds, less the unused shares of series still growing, within the wall-clock budget", () => {
+    let t = 0;
+    const clock = budgetClock(100, 2, () => t);
+    clock.begin(["a", "b"], 4); // 2 threads × 100 s over 4 series: 50 each
+    clock.spent("a", 1, 2);
+    expect(clock.grows("a", 4)).toBe(true); // 2 + 32 ≤ 50 (one thread would give it 25)
+    clock.end("a"); // its unused 48 s go back
+    clock.spent("b", 1, 10); // b still grows: 40 s of its share stay reserved
+    t = 20;
+    clock.begin(["c", "d"], 2); // 2 × 80 s − 40 s for b = 120 s: 60 each
+    clock.spent("c", 1, 1);
+    expect(clock.grows("c", 7)).toBe(true); // 1 + 49 ≤ 60, and 20 + 49 ≤ 100
+    expect(clock.grows("c", 8)).toBe(false); // 1 + 64 > 60 (80 each without b's reserve)
+    t = 60;
+    expect(clock.grows("c", 7)).toBe(false); // 60 + 49 > 100 although c's share has room
   });
 
   it("without a budget grows everything", () => {
