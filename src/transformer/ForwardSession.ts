@@ -65,6 +65,7 @@ export class ForwardSession {
   private buf = new Float64Array(0);
   private out = new Float64Array(0);
   private hidden = new Float64Array(0);
+  private acc = new Float64Array(0);
   private readonly fullPassFraction: number;
   private readonly indexMode: IndexMode;
   private readonly embedding: SparseEmbedding;
@@ -252,16 +253,23 @@ export class ForwardSession {
       const x = this.gather(l, chunk, this.allReads[l]);
       out.fill(0, 0, m * W);
       // δ = Σ_h a_h·Wo_h from +0 in head order, at the columns Wo_h reaches (elsewhere its terms are +0).
+      // Each entry Σ_k a_k·Wo_h[k, c] is summed from +0 in increasing k, k outermost (Wo_h read along its rows).
+      if (this.acc.length < d) this.acc = new Float64Array(d);
+      const acc = this.acc;
       this.heads[l].forEach((head, h) => {
         const wo = lw.heads[h].wo;
         const dV = head.dV;
+        const columns = headWrites[h];
+        const attended = head.attended;
         for (let r = 0; r < m; r++) {
           const ao = chunk[r] * dV;
-          for (const c of headWrites[h]) {
-            let s = 0;
-            for (let k = 0; k < dV; k++) s += head.attended[ao + k] * wo[k * d + c];
-            out[r * W + slotOf[c]] += s;
+          for (let e = 0; e < columns.length; e++) acc[columns[e]] = 0;
+          for (let k = 0; k < dV; k++) {
+            const a = attended[ao + k];
+            const wk = k * d;
+            for (let e = 0; e < columns.length; e++) acc[columns[e]] += a * wo[wk + columns[e]];
           }
+          for (let e = 0; e < columns.length; e++) out[r * W + slotOf[columns[e]]] += acc[columns[e]];
         }
       });
       // x + δ at the written columns (the MLP reads them there; elsewhere x + 0 multiplies W1 as x does, and

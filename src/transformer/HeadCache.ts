@@ -1,4 +1,4 @@
-import { softmaxAverage } from "./attendHead.js";
+import { scoreOne, scorePair, softmaxAverage } from "./attendHead.js";
 import type { Matmul } from "./matmul.js";
 import { assertFinite, NonFiniteError } from "./NonFiniteError.js";
 import type { RowSet } from "./RowSet.js";
@@ -517,10 +517,10 @@ export class HeadCache {
       // Two groups at a time: their scores against the keys both see share every load of a key row.
       for (let r = 0; r < list.length; r += 2) {
         if (r + 1 === list.length) {
-          scoreRows(this.gq, list[r] * this.dQK, -1, this.k, this.dQK, this.keysOf(list[r]), this.scores, this.n);
+          scoreOne(this.gq, this.k, this.dQK, list[r], this.keysOf(list[r]), this.scores);
           this.rescan(list[r], 0);
         } else {
-          scoreRows(this.gq, list[r] * this.dQK, list[r + 1] * this.dQK, this.k, this.dQK, Math.max(this.keysOf(list[r]), this.keysOf(list[r + 1])), this.scores, this.n);
+          scorePair(this.gq, this.k, this.dQK, list[r], list[r + 1], Math.max(this.keysOf(list[r]), this.keysOf(list[r + 1])), this.n, this.scores);
           this.rescan(list[r], 0);
           this.rescan(list[r + 1], this.n);
         }
@@ -767,7 +767,7 @@ export class HeadCache {
 
   /**
    * Recomputes group g over every key its queries see, in the reference order, from its scores at
-   * scores[row ..] (scoreRows: the same sums as a scan's).
+   * scores[row ..] (scoreOne, scorePair: the same sums as a scan's).
    */
   private rescan(g: number, row: number): void {
     this.touch(g);
@@ -846,70 +846,6 @@ export class HeadCache {
 
 /** A key index: the keys' chain when they form one, else a k-d tree over them. */
 type KeyIndex = { readonly kind: "chain"; readonly chain: KeyChain } | { readonly kind: "tree"; readonly tree: PointTree };
-
-/**
- * scores[j] = Σ_t q[qa + t]·k[j·dQK + t] and, unless qb < 0, scores[n + j] = Σ_t q[qb + t]·k[j·dQK + t], for
- * j < keys, each summed from +0 in increasing t (a scan's scores, bit for bit), four keys at a time (and
- * two queries): the sums are independent, so they overlap in the pipeline and share each load.
- */
-function scoreRows(q: Float64Array, qa: number, qb: number, k: Float64Array, dQK: number, keys: number, scores: Float64Array, n: number): void {
-  let j = 0;
-  if (qb < 0) {
-    for (; j + 3 < keys; j += 4) {
-      const k0 = j * dQK;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0; // prettier-ignore
-      for (let t = 0; t < dQK; t++) {
-        const u = q[qa + t];
-        a0 += u * k[k0 + t];
-        a1 += u * k[k0 + dQK + t];
-        a2 += u * k[k0 + 2 * dQK + t];
-        a3 += u * k[k0 + 3 * dQK + t];
-      }
-      scores[j] = a0;
-      scores[j + 1] = a1;
-      scores[j + 2] = a2;
-      scores[j + 3] = a3;
-    }
-  } else {
-    for (; j + 3 < keys; j += 4) {
-      const k0 = j * dQK;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0; // prettier-ignore
-      for (let t = 0; t < dQK; t++) {
-        const u = q[qa + t];
-        const w = q[qb + t];
-        const c0 = k[k0 + t];
-        const c1 = k[k0 + dQK + t];
-        const c2 = k[k0 + 2 * dQK + t];
-        const c3 = k[k0 + 3 * dQK + t];
-        a0 += u * c0;
-        a1 += u * c1;
-        a2 += u * c2;
-        a3 += u * c3;
-        b0 += w * c0;
-        b1 += w * c1;
-        b2 += w * c2;
-        b3 += w * c3;
-      }
-      scores[j] = a0;
-      scores[j + 1] = a1;
-      scores[j + 2] = a2;
-      scores[j + 3] = a3;
-      scores[n + j] = b0;
-      scores[n + j + 1] = b1;
-      scores[n + j + 2] = b2;
-      scores[n + j + 3] = b3;
-    }
-  }
-  for (; j < keys; j++) {
-    let a = 0;
-    for (let t = 0; t < dQK; t++) a += q[qa + t] * k[j * dQK + t];
-    scores[j] = a;
-    if (qb < 0) continue;
-    let b = 0;
-    for (let t = 0; t < dQK; t++) b += q[qb + t] * k[j * dQK + t];
-    scores[n + j] = b;
-  }
-}
 
 /** Top levels of at most this many keys are listed per key (HeadCache's holds); larger ones mark the group wide. */
 const HOLD_LIMIT = 8;

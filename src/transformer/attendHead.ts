@@ -58,7 +58,7 @@ export function attendHead(
   for (let i = 0; i < n; i += 2) {
     const keys = (query: number) => (causal ? query + 1 : n);
     if (i + 1 < n) {
-      scorePair(q, k, dQK, i, keys(i + 1), n, scores);
+      scorePair(q, k, dQK, i, i + 1, keys(i + 1), n, scores);
       finish(i, 0, keys(i));
       finish(i + 1, n, keys(i + 1));
     } else {
@@ -126,10 +126,13 @@ export function softmaxAverage(scores: Float64Array, row: number, keys: number, 
   return keys;
 }
 
-/** scores[j] = score(i, j) and scores[n + j] = score(i + 1, j) for j < keys, four keys at a time. */
-function scorePair(q: Float64Array, k: Float64Array, dQK: number, i: number, keys: number, n: number, scores: Float64Array): void {
-  const qa = i * dQK;
-  const qb = qa + dQK;
+/**
+ * scores[j] = q_a·k_j and scores[n + j] = q_b·k_j (rows a and b of q) for j < keys, each summed from +0 in
+ * increasing t, four keys at a time: the eight sums are independent, so they overlap and share each load.
+ */
+export function scorePair(q: Float64Array, k: Float64Array, dQK: number, a: number, b: number, keys: number, n: number, scores: Float64Array): void {
+  const qa = a * dQK;
+  const qb = b * dQK;
   let j = 0;
   for (; j + 3 < keys; j += 4) {
     const k0 = j * dQK;
@@ -174,11 +177,28 @@ function scorePair(q: Float64Array, k: Float64Array, dQK: number, i: number, key
   }
 }
 
-/** scores[j] = score(i, j) for j < keys. */
+/** scores[j] = score(i, j) for j < keys, each summed from +0 in increasing t, four keys at a time. */
 export function scoreOne(q: Float64Array, k: Float64Array, dQK: number, i: number, keys: number, scores: Float64Array): void {
-  for (let j = 0; j < keys; j++) {
+  const qi = i * dQK;
+  let j = 0;
+  for (; j + 3 < keys; j += 4) {
+    const k0 = j * dQK;
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0; // prettier-ignore
+    for (let t = 0; t < dQK; t++) {
+      const u = q[qi + t];
+      a0 += u * k[k0 + t];
+      a1 += u * k[k0 + dQK + t];
+      a2 += u * k[k0 + 2 * dQK + t];
+      a3 += u * k[k0 + 3 * dQK + t];
+    }
+    scores[j] = a0;
+    scores[j + 1] = a1;
+    scores[j + 2] = a2;
+    scores[j + 3] = a3;
+  }
+  for (; j < keys; j++) {
     let a = 0;
-    for (let t = 0; t < dQK; t++) a += q[i * dQK + t] * k[j * dQK + t];
+    for (let t = 0; t < dQK; t++) a += q[qi + t] * k[j * dQK + t];
     scores[j] = a;
   }
 }
