@@ -696,8 +696,8 @@ export class HeadCache {
     const hit = (g: number, r: number): void => {
       if (this.hitLast[g] >= 0 && this.hitKey[this.hitLast[g]] === r) return;
       if (pairs === this.hitKey.length) {
-        this.hitNext = grown(this.hitNext);
-        this.hitKey = grown(this.hitKey);
+        this.hitNext = widened(this.hitNext, 2 * this.hitNext.length);
+        this.hitKey = widened(this.hitKey, 2 * this.hitKey.length);
       }
       this.hitKey[pairs] = r;
       this.hitNext[pairs] = -1;
@@ -819,8 +819,8 @@ export class HeadCache {
   /** Records that group g holds key j in its top level. */
   private hold(j: number, g: number): void {
     if (this.holds === this.holdGroup.length) {
-      this.holdGroup = grown(this.holdGroup);
-      this.holdNext = grown(this.holdNext);
+      this.holdGroup = widened(this.holdGroup, 2 * this.holdGroup.length);
+      this.holdNext = widened(this.holdNext, 2 * this.holdNext.length);
     }
     this.holdGroup[this.holds] = g;
     this.holdNext[this.holds] = this.holdFirst[j];
@@ -849,12 +849,6 @@ type KeyIndex = { readonly kind: "chain"; readonly chain: KeyChain } | { readonl
 
 /** Top levels of at most this many keys are listed per key (HeadCache's holds); larger ones mark the group wide. */
 const HOLD_LIMIT = 8;
-
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /** Copies row r of src into row i of dst; returns whether its bits changed (saving the old row in `old`). */
 function store(dst: Float64Array, src: Float64Array, i: number, r: number, width: number, old: Float64Array | null): boolean {
