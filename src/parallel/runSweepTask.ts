@@ -2,6 +2,7 @@ import { match } from "ts-pattern";
 import { simulate } from "../mdm/simulate.js";
 import { generatedCheck } from "../proofs/generatedCheck.js";
 import { libraryCheck } from "../proofs/libraryCheck.js";
+import { timedDecode } from "./timedDecode.js";
 import type { SweepTask, SweepTaskResult } from "./sweepTask.js";
 
 /** Runs one sweep task, in whichever thread calls it (a pool's worker, or the main thread with --threads 1). */
@@ -13,5 +14,6 @@ export function runSweepTask<T extends SweepTask>(task: T): SweepTaskResult<T> {
       const run = simulate(t.instance, t.input, { model: t.model, engine: t.engine });
       return { output: run.output, steps: run.meters.steps, context: run.meters.context };
     })
+    .with({ kind: "timed-decode" }, timedDecode)
     .exhaustive() as SweepTaskResult<T>;
 }

@@ -15,13 +15,29 @@ export type SweepTask =
   /** The generated-programs property of a simulation theorem (generatedCheck). */
   | { readonly kind: "generated-check"; readonly model: "mdm" | "ap-mdm"; readonly theorem: string; readonly runs: number; readonly seed: number; readonly engine?: ForwardEngine }
   /** One decode of a plot's series: construct ▷ compile ▷ decode over the weights. */
-  | { readonly kind: "decode"; readonly instance: PramInstance; readonly input: readonly number[]; readonly model: DecodeModel; readonly engine?: ForwardEngine };
+  | { readonly kind: "decode"; readonly instance: PramInstance; readonly input: readonly number[]; readonly model: DecodeModel; readonly engine?: ForwardEngine }
+  | TimedDecodeTask;
+
+/** One decode of `npm run bench -- programs`, timed on its thread and stopped past `budget` CPU seconds (timedDecode). */
+export interface TimedDecodeTask {
+  readonly kind: "timed-decode";
+  readonly instance: PramInstance;
+  readonly input: readonly number[];
+  readonly model: DecodeModel;
+  readonly budget: number;
+}
 
 /** What each kind of task answers. */
 export interface SweepTaskResults {
   readonly "library-check": LibraryCheck;
   readonly "generated-check": GeneratedCheck;
   readonly decode: { readonly output: readonly number[]; readonly steps: number; readonly context: number };
+  /** Its cost, and (null when it was stopped past its budget) whether its output equals the PRAM's, and its meters. */
+  readonly "timed-decode": {
+    readonly cpu: number;
+    readonly seconds: number;
+    readonly run: { readonly agrees: boolean; readonly steps: number; readonly context: number } | null;
+  };
 }
 
 export type SweepTaskResult<T extends SweepTask> = SweepTaskResults[T["kind"]];
