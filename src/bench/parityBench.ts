@@ -4,7 +4,7 @@ import { seededRandom } from "../ap-mdm/seededRandom.js";
 import { compiledPredictor } from "../mdm/compiledPredictor.js";
 import type { Benchmark } from "./benchmark.js";
 
-/** Bit-string lengths; the last is just under the canvas cap (131,072). */
+/** Bit-string lengths; the last is below the weights' cost cap (≈ 180,000 bits, docs/cli.md). */
 const SIZES = [1000, 4000, 16000, 32000, 64000, 128000];
 
 /**

@@ -21,8 +21,8 @@ export interface CostCap {
  *  - dyck sample, parity: FLOPs of the decode by the dense count (passFlops × the steps, at the contexts
  *    the construction goes through); the compiled dyck model runs ~7 GFLOP/s of that count here. Parity has
  *    a cap per backend: its evaluator runs ~0.15 GFLOP/s; its compiled model ~60 at 128,000 bits (the engine's
- *    work grows ≈ linearly since the key chain, while the dense count is quadratic; docs/cli.md), so its cap
- *    sits above the count at the canvas cap (131,072 bits, ≈ 5.4·10^11), which binds first;
+ *    work grows ≈ linearly since the key chain, while the dense count is quadratic; docs/cli.md): 10^12 is
+ *    ≈ 180,000 bits, below the canvas cap (524,288);
  *  - prove thm5: the same over the whole sweep (its samples, decoded by the weights and by the evaluator);
  *  - plot: query–key pairs, Σ over the sweep's decodes of steps × context² — what one attention head of
  *    dimension 1 scores, a lower bound on any forward pass; Theorem 1/4 models have 15–30 heads.
@@ -39,15 +39,15 @@ export const COST_CAPS = {
  * The caps of `mdm run` and `view` on one decode's dense count (decodeCost: the step cap × passFlops at the
  * longest canvas). The full and dense engines run about that count, 2–4 GFLOP/s here. The incremental
  * engine recomputes only what a step changed, so its rate depends on the process (measured here on prefix
- * sums, CPU time): an MDM step changes one block of a long canvas (1–2·10^12 dense FLOP/s at n = 128–256;
- * the canvas cap binds first, at about a minute and a half), a Masked-ARM step one token (3–6·10^12), an
+ * sums, CPU time): an MDM step changes one block of a long canvas (1–2·10^12 dense FLOP/s at n = 128–256,
+ * 10^13 at n = 512: prefix sums n = 512 in ≈ 77 s, n = 1024 (4.4·10^15, ≈ 4 min) refused), a Masked-ARM step one token (3–6·10^12), an
  * AP-MDM step rewrites both of its buffers, a full pass every step, which the token and key indexes make
  * cheap (2–4·10^11 at n = 512–1024: prefix sums n = 1024 in ≈ 35 s), and an ARM step appends a position to a
  * causal canvas, which keeps every earlier row: its work grows as steps² while the dense count grows as
  * steps³, so its rate rises with n (3·10^12 at n = 16, 3·10^13 at n = 64: prefix sums n = 64 in ≈ 37 s,
  * n = 128 refused). Each cap is about a minute or two of its rate.
  */
-const DECODE_CAPS: Readonly<Record<DecodeModel, number>> = { mdm: 2e14, "masked-arm": 5e14, arm: 2e15, "ap-mdm": 5e13 };
+const DECODE_CAPS: Readonly<Record<DecodeModel, number>> = { mdm: 1e15, "masked-arm": 5e14, arm: 2e15, "ap-mdm": 5e13 };
 const DENSE_DECODE_CAP = 3e11;
 
 /** Refuses, before anything runs, a decode of `instance` by `model` with `engine` past its cap (mdm run, view), unless forced. */

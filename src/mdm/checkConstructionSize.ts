@@ -2,11 +2,11 @@ import { UserError } from "../errors.js";
 
 /**
  * The longest canvas a construction is built for. A decode keeps, per position, the residual stream after
- * every layer (the incremental engine) or the logits over the vocabulary (a full pass): a Theorem 1 model
- * (13 layers, width ~180) holds ~19 KB per position, 2.5 GB at 2^17 positions, and a dense pass scores
- * 2^34 query–key pairs per head. Beyond it nothing could run here.
+ * every layer and each head's state: the Theorem 1 MDM of prefix sums at n = 1024 (462,849 positions, 13
+ * layers, width 198) peaks at 5.1 GiB, ≈ 11.6 KB a position, so ≈ 6 GiB at the cap of 2^19, within the 24 GiB
+ * machine; a dense pass there would score 2^38 query–key pairs per head (the cost caps refuse those).
  */
-export const MAX_CANVAS = 2 ** 17;
+export const MAX_CANVAS = 2 ** 19;
 
 /** The most float64 weights a construction may need (1 GiB): the Theorem 5 model's two V × (V + 37) token matrices pass it at V ≈ 11,600. */
 export const MAX_WEIGHTS = 2 ** 27;

@@ -27,14 +27,14 @@ describe("cost caps and size guards", () => {
   });
 
   it("prove thm5 --max-n 1000000000 is refused by size, --max-n 256 by cost, before any check runs", async () => {
-    expect(await cli("prove", "thm5", "--max-n", "1000000000")).toEqual(refusal("prove", /the Theorem 5 model for k = 1, length 1000000000 .*above the cap of 131072/));
+    expect(await cli("prove", "thm5", "--max-n", "1000000000")).toEqual(refusal("prove", /the Theorem 5 model for k = 1, length 1000000000 .*above the cap of 524288/));
     expect(await cli("prove", "thm5", "--max-n", "256")).toEqual(tooCostly("prove", "--max-n 256", COST_CAPS.thm5.unit));
     expect(await cli("prove", "all", "--max-n", "256")).toEqual(tooCostly("prove", "--max-n 256", COST_CAPS.thm5.unit));
   });
 
   it("plot --max-n 100000 and --max-n 64 write nothing: the first too large to build, the second too costly", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "apmdm-caps-")), "plots");
-    expect(await cli("plot", "--out", out, "--max-n", "100000")).toEqual(refusal("plot", /prefix-sums at n = 384 \(Theorem 1: n \+ 1 \+ 6·P·T \+ output\): its canvas would hold 157441 positions, above the cap of 131072/));
+    expect(await cli("plot", "--out", out, "--max-n", "100000")).toEqual(refusal("plot", /prefix-sums at n = 1536 \(Theorem 1: n \+ 1 \+ 6·P·T \+ output\): its canvas would hold 758785 positions, above the cap of 524288/));
     expect(await cli("plot", "--out", out, "--max-n", "64")).toEqual(tooCostly("plot", "--max-n 64", COST_CAPS.plot.unit));
     expect(existsSync(out)).toBe(false);
   });
@@ -42,14 +42,14 @@ describe("cost caps and size guards", () => {
   it("compile --n 1000000 is refused by its word size, a canvas past the cap by size, before anything is written", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "apmdm-caps-")), "model");
     expect(await cli("compile", "prefix-sums", "--n", "1000000", "--out", out)).toEqual(refusal("compile", /prefix-sums at n = 1000000 has 25-bit words/));
-    expect(await cli("compile", "bitonic-sort", "--n", "128", "--out", out)).toEqual(refusal("compile", /bitonic-sort at n = 128 .*its canvas would hold 156929 positions, above the cap of 131072/));
-    expect(await cli("compile", "bitonic-sort", "--n", "128", "--model", "ap-mdm", "--out", out)).toMatchObject({ code: 0 });
+    expect(await cli("compile", "bitonic-sort", "--n", "512", "--out", out)).toEqual(refusal("compile", /bitonic-sort at n = 512 .*its canvas would hold 985601 positions, above the cap of 524288/));
+    expect(await cli("compile", "bitonic-sort", "--n", "512", "--model", "ap-mdm", "--out", out)).toMatchObject({ code: 0 });
     expect(existsSync(join(out, "model.safetensors"))).toBe(true);
   });
 
   it("mdm run on an input whose canvas is past the cap is refused by size, after the PRAM ran, before anything is built", async () => {
-    const input = Array.from({ length: 128 }, (_, i) => i % 5).join(",");
-    expect(await cli("mdm", "run", "bitonic-sort", "--input", input)).toEqual(refusal("mdm run", /bitonic-sort at n = 128 .*its canvas would hold 156929 positions, above the cap of 131072/));
+    const input = Array.from({ length: 512 }, (_, i) => i % 5).join(",");
+    expect(await cli("mdm", "run", "bitonic-sort", "--input", input)).toEqual(refusal("mdm run", /bitonic-sort at n = 512 .*its canvas would hold 985601 positions, above the cap of 524288/));
   });
 
   it("mdm run and view refuse a decode past its process's cap (by engine) before it runs, and write nothing; --force is an option of both", async () => {
@@ -65,10 +65,11 @@ describe("cost caps and size guards", () => {
     expect(await cli("view", "sum", "--input", "1,2", "--force", "--out", join(dir, "pages"))).toMatchObject({ code: 0 });
   });
 
-  it("parity: the evaluator refuses 60,000 bits by cost, the weights' cap admits every canvas the construction does; --force runs past a cap", async () => {
+  it("parity: the evaluator refuses 60,000 bits by cost; the weights' cap admits the bench's 128,000 bits and refuses 200,000, within the canvas cap; --force runs past a cap", async () => {
     expect(await cli("parity", "10".repeat(30_000), "--backend", "evaluator")).toEqual(tooCostly("parity", "60000 bits", COST_CAPS.parityEvaluator.unit));
-    const weights = parityFlops(compile(parityProgram(MAX_CANVAS)).model.config, MAX_CANVAS);
-    expect([weights <= COST_CAPS.parity.cap, weights > COST_CAPS.parityEvaluator.cap]).toEqual([true, true]);
+    const weights = (bits: number) => parityFlops(compile(parityProgram(bits)).model.config, bits);
+    expect(200_000).toBeLessThan(MAX_CANVAS);
+    expect([weights(128_000) <= COST_CAPS.parity.cap, weights(200_000) > COST_CAPS.parity.cap, weights(128_000) > COST_CAPS.parityEvaluator.cap]).toEqual([true, true, true]);
     const forced = await cli("parity", "1011", "--force");
     expect(forced).toMatchObject({ code: 0, out: expect.stringContaining("parity of 1011 (4 bits): 1") });
   });

@@ -53,6 +53,8 @@ export interface CanvasFeatures {
   /** For input positions, the memory cell they hold (position − 1); its square. */
   readonly inputCell: Feature;
   readonly inputCellSq: Feature;
+  /** For output positions, their index in the output region (position − outputBase). */
+  readonly outputOffset: Feature;
 }
 
 /** Threshold and window indicators come from the binary position code: bit 0 of floor((i − a + D)/D). */
@@ -111,8 +113,13 @@ export function canvasFeatures(layout: CanvasLayout, vocab: CanvasVocabulary, wo
     inRecords: assume("inRecords", linear("inRecords", [[1, geRecords], [-1, geOutput]]), 0, 1),
     isOutput: geOutput,
     firstBlock: assume("firstBlock", linear("firstBlock", [[1, geRecords], [-1, geBlock2]]), 0, 1),
-    inputCell: idx("i−1", 1, 1, null, 1),
-    inputCellSq: idx("(i−1)²", 1, 1, null, 2),
+    // Cell i − 1 at an input position i ∈ [1, n], taken mod n: the same there, and bounded by n − 1 (not by
+    // the canvas length) everywhere, which keeps the memory head's scores within float64's exact integers.
+    inputCell: idx("(i−1) mod n", 1, 1, layout.n, 1),
+    inputCellSq: idx("((i−1) mod n)²", 1, 1, layout.n, 2),
+    // The cell an output position i shows, outputStart + (i − outputBase), its offset taken mod the output's
+    // length for the same reason (the output region is the canvas's end, so nothing wraps there).
+    outputOffset: idx("(i−output) mod outputs", layout.outputBase, 1, Math.max(1, layout.length - layout.outputBase), 1),
   };
 }
 

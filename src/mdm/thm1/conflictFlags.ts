@@ -13,11 +13,15 @@ import type { CanvasFeatures } from "./canvasFeatures.js";
  * the last block) then ask whether any flag is up in the block before them.
  *
  * The head: keys in my block naming my cell, lowest pid first:
- *   −C·(blk_j − blk)² − C·(cell_j − cell)² + Cv·valid_j − pos_j,   C > S, Cv > C·(distance spread) + S
- * The tie-break −pos_j is injective, so every query (valid or not) has exactly one winner. Within a block,
- * write records lie in pid order, so among valid keys naming my cell in my block the winner is the lowest
- * pid's; every other key differs from it by a multiple of C in the distance terms (C > S > any tie-break
- * gap) or by Cv in validity, so it loses.
+ *   −C·(blk_j − blk)² − C·(cell_j − cell)² + C·valid_j − pos_j,   C = S + 2 > any tie-break gap
+ * The tie-break −pos_j is injective, so every query (valid or not) has exactly one winner. Only a valid
+ * query's winner is read (the flag is gated by my validity), and a valid query is itself a key scoring
+ * C − pos_own. Within a block, write records lie in pid order, so a valid key naming my cell in my block
+ * with a lower pid scores more (C − pos_j, pos_j < pos_own); every other valid key is at least 1 away in
+ * block or cell, so it scores at most C − C − pos_j < C − pos_own; an invalid key scores at most −pos_j,
+ * less than C − pos_own. So the winner is the lowest pid's. (The validity bonus needs only to exceed the
+ * tie-break's spread, not the distances': they scale with the canvas and the word, and a bonus above them
+ * took insertion sort's scores past 2^53 at n = 128.)
  */
 export function conflictFlag(
   name: string,
@@ -27,16 +31,11 @@ export function conflictFlag(
   cellSq: Feature,
   ownValid: Feature,
   compareValue: boolean,
-  M: number,
-  P: number,
 ): Feature {
   const zero = linear("0", [], 0);
   // The field bits are periodic in the position: inRecords keeps input and output positions out.
   const valid = all(`${name}.valid`, [cf.inRecords, cf.writePart, field, ownValid, cf.isValue]);
   const C = cf.pos.hi + 2;
-  const blkSpread = Math.max(Math.abs(cf.blk.lo), Math.abs(cf.blk.hi));
-  const cellSpread = Math.max(Math.abs(cell.lo), Math.abs(cell.hi));
-  const Cv = 2 * C * (4 * blkSpread ** 2 + 4 * cellSpread ** 2 + M * M) + 2 * C;
   const gatedPid = select(`${name}.pid`, valid, linear("pid+1", [[1, cf.pid]], 1), zero);
   const gatedValue = select(`${name}.value`, valid, cf.value, zero);
   const [lowestPid, lowestValue] = attend(
@@ -44,7 +43,7 @@ export function conflictFlag(
     [
       ...matchTerms(C, lin([1, cf.blk]), cf.blk, cf.blkSq),
       ...matchTerms(C, lin([1, cell]), cell, cellSq),
-      bonus(Cv, valid),
+      bonus(C, valid),
       bonus(-1, cf.pos),
     ],
     [gatedPid, gatedValue],
@@ -56,11 +55,11 @@ export function conflictFlag(
 }
 
 /** The flags a mode needs: exclusive writes (EREW, CREW), agreeing writes (CRCW-common), exclusive reads (EREW). */
-export function conflictFlags(mode: ConflictMode, cf: CanvasFeatures, prev: { value: Feature; valueSq: Feature; isValue: Feature }, M: number, P: number): Feature[] {
+export function conflictFlags(mode: ConflictMode, cf: CanvasFeatures, prev: { value: Feature; valueSq: Feature; isValue: Feature }): Feature[] {
   const flags: Feature[] = [];
-  if (mode === "EREW" || mode === "CREW") flags.push(conflictFlag("writeConflict", cf, cf.field1, prev.value, prev.valueSq, prev.isValue, false, M, P));
-  if (mode === "CRCW-common") flags.push(conflictFlag("writeConflict", cf, cf.field1, prev.value, prev.valueSq, prev.isValue, true, M, P));
-  if (mode === "EREW") flags.push(conflictFlag("readConflict", cf, cf.field2, cf.value, cf.valueSq, cf.isValue, false, M, P));
+  if (mode === "EREW" || mode === "CREW") flags.push(conflictFlag("writeConflict", cf, cf.field1, prev.value, prev.valueSq, prev.isValue, false));
+  if (mode === "CRCW-common") flags.push(conflictFlag("writeConflict", cf, cf.field1, prev.value, prev.valueSq, prev.isValue, true));
+  if (mode === "EREW") flags.push(conflictFlag("readConflict", cf, cf.field2, cf.value, cf.valueSq, cf.isValue, false));
   return flags;
 }
 

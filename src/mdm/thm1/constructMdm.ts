@@ -91,7 +91,7 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
   const b = fetchOperand("B", operandB, instance, cf, regKeys, table, T);
   // The third operand (an address index, SEL's condition) takes a head only when some instruction has one.
   const c = instance.code.some((ins) => operandC(ins) !== null) ? fetchOperand("C", operandC, instance, cf, regKeys, table, T) : zeroOperand(w);
-  const outputCell = linear("outputCell", [[1, cf.pos]], instance.outputStart - layout.outputBase);
+  const outputCell = linear("outputCell", [[1, cf.outputOffset]], instance.outputStart);
   const readMem = (address: Feature) => readMemory(memoryKeys(cf, cValue, cValueSq, cIsValue, M, P, T), select("mem.query", cf.isOutput, outputCell, address), M, P, T);
   const x = executeInstruction(instance, table, pc, a, b, c, readMem);
   const { isLoad, isStore, isHaltIns, writesReg, dst, address, addrError, result, overflow, nextPc, fellOff, memValue } = x;
@@ -109,7 +109,7 @@ function buildProgram(instance: PramInstance, layout: CanvasLayout, vocab: Canva
   const ready = all("ready", [cf.inRecords, flip("prevComplete", prevHasMask)]);
   // Conflicts the mode forbids, flagged in each block once it is filled and reported by the next block
   // (or by the output, for the last block): every position there emits ERR:conflict.
-  const flags = conflictFlags(instance.mode, cf, { value: cValue, valueSq: cValueSq, isValue: cIsValue }, M, P);
+  const flags = conflictFlags(instance.mode, cf, { value: cValue, valueSq: cValueSq, isValue: cIsValue });
   const conflictBefore = flags.length > 0 ? blockConflict("conflictBefore", cf, flags, lin([1, cf.blk], -1)) : zero;
   const conflictLast = flags.length > 0 ? blockConflict("conflictLast", cf, flags, lin(T - 1)) : zero;
   const readyOk = all("readyOk", [ready, flip("noConflictBefore", conflictBefore)]);
