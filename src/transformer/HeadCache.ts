@@ -35,50 +35,51 @@ export type IndexMode = "auto" | "always" | "never";
  * Scores are dot products in increasing t from +0, the same operations as attendHead's, hence the same bits.
  */
 export class HeadCache {
-  // Arrays hold `capacity` positions (≥ n); grow() widens them when a causal canvas is appended to.
-  private capacity: number;
-  k: Float64Array;
-  v: Float64Array;
+  // Arrays hold `capacity` positions (≥ n): widen() sizes them, in the constructor and when grow() appends
+  // to a causal canvas.
+  private capacity = 0;
+  k = new Float64Array(0);
+  v = new Float64Array(0);
   /** Per position: its group's output. */
-  attended: Float64Array;
+  attended = new Float64Array(0);
   // Per group g (ids < n): q row, the position that defines it, members, levels, sum and output.
-  private gq: Float64Array;
-  private gPos: Int32Array;
-  private members: number[][];
-  private memberAt: Int32Array;
-  private groupOf: Int32Array;
-  private gKey: string[];
+  private gq = new Float64Array(0);
+  private gPos = new Int32Array(0);
+  private readonly members: number[][] = [];
+  private memberAt = new Int32Array(0);
+  private groupOf = new Int32Array(0);
+  private readonly gKey: string[] = [];
   private readonly index = new Map<string, number>();
   private readonly free: number[] = [];
-  private sum: Float64Array;
-  private gOut: Float64Array;
-  private best: Float64Array;
-  private second: Float64Array;
-  private count: Int32Array;
-  private count2: Int32Array;
-  private moved: Uint8Array;
+  private sum = new Float64Array(0);
+  private gOut = new Float64Array(0);
+  private best = new Float64Array(0);
+  private second = new Float64Array(0);
+  private count = new Int32Array(0);
+  private count2 = new Int32Array(0);
+  private moved = new Uint8Array(0);
   private integral = false;
-  private scores: Float64Array;
-  private maximal: Int32Array;
+  private scores = new Float64Array(0);
+  private maximal = new Int32Array(0);
   /** Groups whose levels must be recomputed over every key before this update ends (rescans are deferred). */
   private pending: number[] = [];
-  private queued: Uint8Array;
+  private queued = new Uint8Array(0);
   // The (group, touched key) pairs a query-index search found, as per-group linked lists.
-  private hitFirst: Int32Array;
-  private hitLast: Int32Array;
+  private hitFirst = new Int32Array(0);
+  private hitLast = new Int32Array(0);
   private hitNext: Int32Array = new Int32Array(16);
   private hitKey: Int32Array = new Int32Array(16);
-  private touchedOf: Int32Array;
+  private touchedOf = new Int32Array(0);
   /**
    * Per key j, a list of groups that have held j in their top level (a superset: stale entries are harmless,
    * a group follows a key exactly whatever it holds), as linked lists holdFirst[j] → holdGroup/holdNext; and
    * per group, whether its top level was too large to list (such a "wide" group follows every changed key).
    */
-  private holdFirst: Int32Array;
+  private holdFirst = new Int32Array(0);
   private holdGroup: Int32Array = new Int32Array(64);
   private holdNext: Int32Array = new Int32Array(64);
   private holds = 0;
-  private wide: Uint8Array;
+  private wide = new Uint8Array(0);
   /**
    * The key index, kept while no key changes bits (dropped by update when one does), with the per-coordinate
    * maxima of |k| it was built from, and its value sums (per tree node, or per chain prefix), kept while no
@@ -97,15 +98,15 @@ export class HeadCache {
    * best − second as last settled, their total and a multiset of the margins; the groups an update touched
    * (followed, rescanned, joined or left) are settled at its end.
    */
-  private live: Uint8Array;
-  private averagedOf: Float64Array;
-  private marginOf: Float64Array;
+  private live = new Uint8Array(0);
+  private averagedOf = new Float64Array(0);
+  private marginOf = new Float64Array(0);
   private averaged = 0;
   private readonly margins = new Map<number, number>();
   private leastMargin = Infinity;
   private leastStale = false;
   private settle: number[] = [];
-  private unsettled: Uint8Array;
+  private unsettled = new Uint8Array(0);
   /** Groups whose output changed bits in this update (moved), to publish. */
   private movedList: number[] = [];
   /** The values' count of non-integers and an upper bound of max |value| (exact after a recount). */
@@ -123,37 +124,9 @@ export class HeadCache {
     readonly site: { readonly layer: number; readonly head: number },
     private readonly indexMode: IndexMode = "auto",
   ) {
-    const c = (this.capacity = n);
-    this.k = new Float64Array(c * dQK);
-    this.v = new Float64Array(c * dV);
-    this.attended = new Float64Array(c * dV);
-    this.gq = new Float64Array(c * dQK);
-    this.gPos = new Int32Array(c);
-    this.members = new Array<number[]>(c);
-    this.memberAt = new Int32Array(c);
-    this.groupOf = new Int32Array(c).fill(-1);
-    this.gKey = new Array<string>(c).fill("");
+    this.widen(n);
     for (let g = n - 1; g >= 0; g--) this.free.push(g);
-    this.sum = new Float64Array(c * dV);
-    this.gOut = new Float64Array(c * dV);
-    this.best = new Float64Array(c);
-    this.second = new Float64Array(c);
-    this.count = new Int32Array(c);
-    this.count2 = new Int32Array(c);
-    this.moved = new Uint8Array(c);
-    this.scores = new Float64Array(2 * c);
-    this.maximal = new Int32Array(c);
-    this.queued = new Uint8Array(c);
-    this.hitFirst = new Int32Array(c).fill(-1);
-    this.hitLast = new Int32Array(c).fill(-1);
-    this.touchedOf = new Int32Array(c);
-    this.holdFirst = new Int32Array(c).fill(-1);
-    this.wide = new Uint8Array(c);
     this.chainScratch = new Float64Array(dV);
-    this.live = new Uint8Array(c);
-    this.averagedOf = new Float64Array(c);
-    this.marginOf = new Float64Array(c);
-    this.unsettled = new Uint8Array(c);
   }
 
   /**
@@ -165,41 +138,43 @@ export class HeadCache {
    */
   grow(to: number): void {
     if (!this.causal || to < this.n) throw new Error(`HeadCache.grow: a causal head grows (n = ${this.n} → ${to})`);
-    if (to > this.capacity) {
-      const c = Math.max(to, 2 * this.capacity);
-      const { dQK, dV } = this;
-      this.k = widened(this.k, c * dQK);
-      this.v = widened(this.v, c * dV);
-      this.attended = widened(this.attended, c * dV);
-      this.gq = widened(this.gq, c * dQK);
-      this.gPos = widened(this.gPos, c);
-      this.members.length = c;
-      this.memberAt = widened(this.memberAt, c);
-      this.groupOf = widened(this.groupOf, c, -1);
-      for (let g = this.gKey.length; g < c; g++) this.gKey.push("");
-      this.sum = widened(this.sum, c * dV);
-      this.gOut = widened(this.gOut, c * dV);
-      this.best = widened(this.best, c);
-      this.second = widened(this.second, c);
-      this.count = widened(this.count, c);
-      this.count2 = widened(this.count2, c);
-      this.moved = widened(this.moved, c);
-      this.scores = widened(this.scores, 2 * c);
-      this.maximal = widened(this.maximal, c);
-      this.queued = widened(this.queued, c);
-      this.hitFirst = widened(this.hitFirst, c, -1);
-      this.hitLast = widened(this.hitLast, c, -1);
-      this.touchedOf = widened(this.touchedOf, c);
-      this.holdFirst = widened(this.holdFirst, c, -1);
-      this.wide = widened(this.wide, c);
-      this.live = widened(this.live, c);
-      this.averagedOf = widened(this.averagedOf, c);
-      this.marginOf = widened(this.marginOf, c);
-      this.unsettled = widened(this.unsettled, c);
-      this.capacity = c;
-    }
+    if (to > this.capacity) this.widen(Math.max(to, 2 * this.capacity));
     for (let g = to - 1; g >= this.n; g--) this.free.push(g);
     this.n = to;
+  }
+
+  /** Widens every per-position array to `c` entries (new positions: no key, value or group yet). */
+  private widen(c: number): void {
+    const { dQK, dV } = this;
+    this.k = widened(this.k, c * dQK);
+    this.v = widened(this.v, c * dV);
+    this.attended = widened(this.attended, c * dV);
+    this.gq = widened(this.gq, c * dQK);
+    this.gPos = widened(this.gPos, c);
+    this.members.length = c;
+    this.memberAt = widened(this.memberAt, c);
+    this.groupOf = widened(this.groupOf, c, -1);
+    for (let g = this.gKey.length; g < c; g++) this.gKey.push("");
+    this.sum = widened(this.sum, c * dV);
+    this.gOut = widened(this.gOut, c * dV);
+    this.best = widened(this.best, c);
+    this.second = widened(this.second, c);
+    this.count = widened(this.count, c);
+    this.count2 = widened(this.count2, c);
+    this.moved = widened(this.moved, c);
+    this.scores = widened(this.scores, 2 * c);
+    this.maximal = widened(this.maximal, c);
+    this.queued = widened(this.queued, c);
+    this.hitFirst = widened(this.hitFirst, c, -1);
+    this.hitLast = widened(this.hitLast, c, -1);
+    this.touchedOf = widened(this.touchedOf, c);
+    this.holdFirst = widened(this.holdFirst, c, -1);
+    this.wide = widened(this.wide, c);
+    this.live = widened(this.live, c);
+    this.averagedOf = widened(this.averagedOf, c);
+    this.marginOf = widened(this.marginOf, c);
+    this.unsettled = widened(this.unsettled, c);
+    this.capacity = c;
   }
 
   /** Over every query: Σ |S_i| (the keys averaged) and the smallest best − second (forward's meters). */
